@@ -1,0 +1,112 @@
+import type { z } from 'zod';
+import { KmsError, type KmsErrorCode } from './errors';
+import {
+  cancelKeyDeletionRequestSchema,
+  createKeyRequestSchema,
+  createKeyResponseSchema,
+  decryptDataRequestSchema,
+  decryptDataResponseSchema,
+  describeKeyRequestSchema,
+  describeKeyResponseSchema,
+  disableKeyRequestSchema,
+  enableKeyRequestSchema,
+  encryptDataRequestSchema,
+  encryptDataResponseSchema,
+  getPublicKeyRequestSchema,
+  getPublicKeyResponseSchema,
+  keyDeletionResponseSchema,
+  keyStateChangeResponseSchema,
+  listKeysRequestSchema,
+  listKeysResponseSchema,
+  scheduleKeyDeletionRequestSchema,
+} from './schemas';
+
+/** Every KMS operation the local KMS serves, with its request and response schema. */
+export const KMS_OPERATIONS = {
+  'encrypt-data': { request: encryptDataRequestSchema, response: encryptDataResponseSchema },
+  'decrypt-data': { request: decryptDataRequestSchema, response: decryptDataResponseSchema },
+  'list-keys': { request: listKeysRequestSchema, response: listKeysResponseSchema },
+  'describe-key': { request: describeKeyRequestSchema, response: describeKeyResponseSchema },
+  'get-publickey': { request: getPublicKeyRequestSchema, response: getPublicKeyResponseSchema },
+  'create-key': { request: createKeyRequestSchema, response: createKeyResponseSchema },
+  'enable-key': { request: enableKeyRequestSchema, response: keyStateChangeResponseSchema },
+  'disable-key': { request: disableKeyRequestSchema, response: keyStateChangeResponseSchema },
+  'schedule-key-deletion': {
+    request: scheduleKeyDeletionRequestSchema,
+    response: keyDeletionResponseSchema,
+  },
+  'cancel-key-deletion': {
+    request: cancelKeyDeletionRequestSchema,
+    response: keyDeletionResponseSchema,
+  },
+} as const;
+
+export type KmsOperation = keyof typeof KMS_OPERATIONS;
+export type KmsRequest<Op extends KmsOperation> = z.infer<(typeof KMS_OPERATIONS)[Op]['request']>;
+export type KmsResponse<Op extends KmsOperation> = z.infer<(typeof KMS_OPERATIONS)[Op]['response']>;
+
+/**
+ * What the console server forwards. Key management stays out of the browser's reach: the
+ * console is for encrypting and decrypting, not for creating or deleting keys.
+ */
+export const CONSOLE_OPERATIONS = [
+  'encrypt-data',
+  'decrypt-data',
+  'list-keys',
+  'describe-key',
+  'get-publickey',
+] as const satisfies readonly KmsOperation[];
+export type ConsoleOperation = (typeof CONSOLE_OPERATIONS)[number];
+
+export function isKmsOperation(name: string): name is KmsOperation {
+  return Object.hasOwn(KMS_OPERATIONS, name);
+}
+
+export function isConsoleOperation(name: string): name is ConsoleOperation {
+  return (CONSOLE_OPERATIONS as readonly string[]).includes(name);
+}
+
+const FIELD_ERROR_CODES: Record<string, KmsErrorCode> = {
+  key_id: 'KMS.0205',
+  sequence: 'KMS.0206',
+  encryption_context: 'KMS.0208',
+  plain_text: 'KMS.2101',
+  cipher_text: 'KMS.2201',
+  key_alias: 'KMS.1101',
+};
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Maps the first schema problem to the code the service uses for that field, so the local
+ * KMS and the console server refuse the same input with the same code.
+ */
+export function kmsErrorFromIssues(body: unknown, issues: readonly z.core.$ZodIssue[]): KmsError {
+  const issue = issues[0];
+  if (!issue) return new KmsError('KMS.0214');
+  if (issue.code === 'unrecognized_keys') {
+    return new KmsError('KMS.0214', `Unknown parameter: ${issue.keys.join(', ')}.`);
+  }
+  const field = issue.path[0];
+  if (typeof field !== 'string') return new KmsError('KMS.0214');
+  if (isPlainObject(body) && !Object.hasOwn(body, field)) {
+    return new KmsError('KMS.0204', `Missing parameter: ${field}.`);
+  }
+  const code = FIELD_ERROR_CODES[field] ?? 'KMS.0308';
+  return new KmsError(code, `Invalid ${field}: ${issue.message}`);
+}
+
+/** Validates a parsed JSON body for an operation; throws a KmsError with the service's code. */
+export function parseKmsRequest<Op extends KmsOperation>(
+  operation: Op,
+  body: unknown,
+): KmsRequest<Op> {
+  if (!isPlainObject(body)) {
+    throw new KmsError('KMS.0214', 'The request body must be a JSON object.');
+  }
+  const result = KMS_OPERATIONS[operation].request.safeParse(body);
+  if (!result.success) throw kmsErrorFromIssues(body, result.error.issues);
+  return result.data as KmsRequest<Op>;
+}

@@ -1,0 +1,203 @@
+import { z } from 'zod';
+import { encryptionAlgorithmSchema, keySpecSchema, keyStateSchema, keyUsageSchema } from './enums';
+import {
+  ADDITIONAL_AUTHENTICATED_DATA_MAX_BYTES,
+  CIPHER_TEXT_PATTERN,
+  ENCRYPTION_CONTEXT_MAX_CHARS,
+  KEY_ALIAS_PATTERN,
+  KEY_DESCRIPTION_MAX_CHARS,
+  KEY_ID_PATTERN,
+  LIST_KEYS_LIMIT_MAX,
+  PENDING_DAYS_MAX,
+  PENDING_DAYS_MIN,
+  PLAIN_TEXT_MAX_BYTES,
+  SEQUENCE_LENGTH,
+  utf8ByteLength,
+} from './limits';
+
+// ---- field schemas (reused by the browser form) -------------------------------------------
+
+export const keyIdSchema = z
+  .string()
+  .regex(KEY_ID_PATTERN, 'A key ID is 36 characters: 8-4-4-4-12 lowercase hex digits.');
+
+export const sequenceSchema = z
+  .string()
+  .length(SEQUENCE_LENGTH, `A sequence number is exactly ${SEQUENCE_LENGTH} characters.`);
+
+export const plainTextSchema = z
+  .string()
+  .refine((text) => text.length > 0, 'Plaintext must not be empty.')
+  .refine(
+    (text) => utf8ByteLength(text) <= PLAIN_TEXT_MAX_BYTES,
+    `Plaintext must be at most ${PLAIN_TEXT_MAX_BYTES} bytes in UTF-8.`,
+  );
+
+/** Serialized length as the service counts it: the JSON text of the object. */
+export function encryptionContextLength(context: Record<string, string>): number {
+  return JSON.stringify(context).length;
+}
+
+export const encryptionContextSchema = z
+  .record(z.string(), z.string())
+  .refine(
+    (context) => encryptionContextLength(context) <= ENCRYPTION_CONTEXT_MAX_CHARS,
+    `The encryption context must be at most ${ENCRYPTION_CONTEXT_MAX_CHARS} characters once serialized.`,
+  );
+export type EncryptionContext = z.infer<typeof encryptionContextSchema>;
+
+export const additionalAuthenticatedDataSchema = z
+  .string()
+  .refine(
+    (text) => utf8ByteLength(text) <= ADDITIONAL_AUTHENTICATED_DATA_MAX_BYTES,
+    `additional_authenticated_data must be at most ${ADDITIONAL_AUTHENTICATED_DATA_MAX_BYTES} bytes.`,
+  );
+
+export const cipherTextSchema = z
+  .string()
+  .regex(CIPHER_TEXT_PATTERN, 'Ciphertext is Base64 of 128 to 5648 characters.');
+
+const numericString = (min: number, max: number, what: string) =>
+  z
+    .string()
+    .regex(/^[0-9]{1,10}$/, `${what} is a whole number written as a string.`)
+    .refine((text) => {
+      const value = Number(text);
+      return value >= min && value <= max;
+    }, `${what} must be between ${min} and ${max}.`);
+
+// ---- requests ------------------------------------------------------------------------------
+
+export const encryptDataRequestSchema = z.strictObject({
+  key_id: keyIdSchema,
+  plain_text: plainTextSchema,
+  encryption_algorithm: encryptionAlgorithmSchema.optional(),
+  encryption_context: encryptionContextSchema.optional(),
+  additional_authenticated_data: additionalAuthenticatedDataSchema.optional(),
+  sequence: sequenceSchema.optional(),
+});
+export type EncryptDataRequest = z.infer<typeof encryptDataRequestSchema>;
+
+export const decryptDataRequestSchema = z.strictObject({
+  cipher_text: cipherTextSchema,
+  encryption_algorithm: encryptionAlgorithmSchema.optional(),
+  key_id: keyIdSchema.optional(),
+  encryption_context: encryptionContextSchema.optional(),
+  additional_authenticated_data: additionalAuthenticatedDataSchema.optional(),
+  sequence: sequenceSchema.optional(),
+});
+export type DecryptDataRequest = z.infer<typeof decryptDataRequestSchema>;
+
+export const listKeysRequestSchema = z.strictObject({
+  limit: numericString(1, LIST_KEYS_LIMIT_MAX, 'limit').optional(),
+  marker: z
+    .string()
+    .regex(/^[0-9]{1,10}$/, 'marker is the next_marker of a previous page.')
+    .optional(),
+  key_state: keyStateSchema.optional(),
+  key_spec: z.union([keySpecSchema, z.literal('ALL')]).optional(),
+  sequence: sequenceSchema.optional(),
+});
+export type ListKeysRequest = z.infer<typeof listKeysRequestSchema>;
+
+export const keyIdRequestSchema = z.strictObject({
+  key_id: keyIdSchema,
+  sequence: sequenceSchema.optional(),
+});
+export type KeyIdRequest = z.infer<typeof keyIdRequestSchema>;
+
+export const describeKeyRequestSchema = keyIdRequestSchema;
+export const getPublicKeyRequestSchema = keyIdRequestSchema;
+export const enableKeyRequestSchema = keyIdRequestSchema;
+export const disableKeyRequestSchema = keyIdRequestSchema;
+export const cancelKeyDeletionRequestSchema = keyIdRequestSchema;
+
+export const scheduleKeyDeletionRequestSchema = z.strictObject({
+  key_id: keyIdSchema,
+  pending_days: numericString(PENDING_DAYS_MIN, PENDING_DAYS_MAX, 'pending_days'),
+  sequence: sequenceSchema.optional(),
+});
+export type ScheduleKeyDeletionRequest = z.infer<typeof scheduleKeyDeletionRequestSchema>;
+
+export const keyAliasSchema = z
+  .string()
+  .regex(KEY_ALIAS_PATTERN, 'A key alias is 1 to 255 of a-z A-Z 0-9 : / _ -.')
+  .refine((alias) => !alias.endsWith('/default'), 'A key alias must not end in /default.');
+
+export const createKeyRequestSchema = z.strictObject({
+  key_alias: keyAliasSchema,
+  key_spec: keySpecSchema.optional(),
+  key_usage: keyUsageSchema.optional(),
+  key_description: z.string().max(KEY_DESCRIPTION_MAX_CHARS).optional(),
+  origin: z.enum(['kms', 'external']).optional(),
+  sequence: sequenceSchema.optional(),
+});
+export type CreateKeyRequest = z.infer<typeof createKeyRequestSchema>;
+
+// ---- responses -----------------------------------------------------------------------------
+
+export const keyDetailsSchema = z.object({
+  key_id: z.string(),
+  domain_id: z.string(),
+  key_alias: z.string(),
+  realm: z.string(),
+  key_spec: keySpecSchema,
+  key_usage: keyUsageSchema,
+  key_description: z.string(),
+  creation_date: z.string(),
+  scheduled_deletion_date: z.string(),
+  key_state: keyStateSchema,
+  default_key_flag: z.string(),
+  key_type: z.string(),
+  expiration_time: z.string(),
+  origin: z.string(),
+  key_rotation_enabled: z.string(),
+});
+export type KeyDetails = z.infer<typeof keyDetailsSchema>;
+
+export const encryptDataResponseSchema = z.object({
+  key_id: z.string(),
+  cipher_text: z.string(),
+});
+export type EncryptDataResponse = z.infer<typeof encryptDataResponseSchema>;
+
+export const decryptDataResponseSchema = z.object({
+  key_id: z.string(),
+  plain_text: z.string(),
+  plain_text_base64: z.string(),
+});
+export type DecryptDataResponse = z.infer<typeof decryptDataResponseSchema>;
+
+export const listKeysResponseSchema = z.object({
+  keys: z.array(z.string()),
+  key_details: z.array(keyDetailsSchema),
+  next_marker: z.string(),
+  truncated: z.enum(['true', 'false']),
+  total: z.number().int(),
+});
+export type ListKeysResponse = z.infer<typeof listKeysResponseSchema>;
+
+export const describeKeyResponseSchema = z.object({ key_info: keyDetailsSchema });
+export type DescribeKeyResponse = z.infer<typeof describeKeyResponseSchema>;
+
+export const getPublicKeyResponseSchema = z.object({
+  key_id: z.string(),
+  public_key: z.string(),
+});
+export type GetPublicKeyResponse = z.infer<typeof getPublicKeyResponseSchema>;
+
+export const createKeyResponseSchema = z.object({
+  key_info: z.object({ key_id: z.string(), domain_id: z.string() }),
+});
+export type CreateKeyResponse = z.infer<typeof createKeyResponseSchema>;
+
+export const keyStateChangeResponseSchema = z.object({
+  key_info: z.object({ key_id: z.string(), key_state: keyStateSchema }),
+});
+export type KeyStateChangeResponse = z.infer<typeof keyStateChangeResponseSchema>;
+
+export const keyDeletionResponseSchema = z.object({
+  key_id: z.string(),
+  key_state: keyStateSchema,
+});
+export type KeyDeletionResponse = z.infer<typeof keyDeletionResponseSchema>;
