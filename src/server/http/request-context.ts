@@ -1,0 +1,16 @@
+/** What the console learns about a request on its way through, for the audit line. */
+export interface KmsAuditFields {
+  operation: string;
+  keyId?: string;
+  algorithm?: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in session's id (access control on), else null. Never logged as is. */
+    sessionId: string | null;
+    /** The error code the answer carried, set by the error handler. */
+    kmsErrorCode: string | null;
+    kmsAudit: KmsAuditFields | null;
+  }
+}

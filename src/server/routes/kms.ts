@@ -1,0 +1,109 @@
+/**
+ * `POST /api/kms/:operation`: the console's proxy to KMS. Only the allowlisted operations
+ * exist; the body is validated with the same shared schema the browser form uses, then
+ * forwarded with the server's credentials (or the operator's token).
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isConsoleOperation, KmsError, parseKmsRequest } from '../../shared/kms';
+import type { AuthMode } from '../config';
+import type { KmsAuditFields } from '../http/request-context';
+import { sessionLabel } from '../security/session';
+import type { KmsUpstream } from '../upstream/kms-upstream';
+
+type KmsRouteRequest = FastifyRequest<{ Params: { operation: string }; Body: unknown }>;
+
+const OPERATOR_TOKEN_PATTERN = /^[\x21-\x7e]{1,16384}$/;
+
+function operatorToken(request: FastifyRequest): string {
+  const header = request.headers['x-auth-token'];
+  if (typeof header !== 'string' || header === '') throw new KmsError('CONSOLE.0007');
+  if (!OPERATOR_TOKEN_PATTERN.test(header)) {
+    throw new KmsError('CONSOLE.0007', 'The IAM token in X-Auth-Token is malformed.');
+  }
+  return header;
+}
+
+function auditFields(operation: string, body: Record<string, unknown>): KmsAuditFields {
+  const fields: KmsAuditFields = { operation };
+  if (typeof body.key_id === 'string') fields.keyId = body.key_id;
+  if (typeof body.encryption_algorithm === 'string') {
+    fields.algorithm = body.encryption_algorithm;
+  } else if (operation === 'encrypt-data' || operation === 'decrypt-data') {
+    fields.algorithm = 'SYMMETRIC_DEFAULT'; // the service's default
+  }
+  return fields;
+}
+
+export interface KmsRouteOptions {
+  upstream: KmsUpstream;
+  authMode: AuthMode;
+}
+
+export function registerKmsRoutes(app: FastifyInstance, options: KmsRouteOptions): void {
+  const { upstream, authMode } = options;
+
+  app.route<{ Params: { operation: string }; Body: unknown }>({
+    method: 'POST',
+    url: '/api/kms/:operation',
+    // Refused before the body is read: an unknown operation is never parsed nor forwarded.
+    onRequest: async (request: KmsRouteRequest) => {
+      const { operation } = request.params;
+      if (!isConsoleOperation(operation)) {
+        throw new KmsError(
+          'CONSOLE.0001',
+          `Unknown KMS operation: the console does not forward it.`,
+        );
+      }
+      request.kmsAudit = { operation };
+    },
+    handler: async (request: KmsRouteRequest, reply: FastifyReply) => {
+      const { operation } = request.params;
+      if (!isConsoleOperation(operation)) throw new KmsError('CONSOLE.0001');
+      const body = parseKmsRequest(operation, request.body);
+      request.kmsAudit = auditFields(operation, body);
+      const token = authMode === 'operator' ? operatorToken(request) : undefined;
+      const result = await upstream.call(
+        operation,
+        body,
+        token !== undefined ? { operatorToken: token } : {},
+      );
+      // Decrypting an asymmetric ciphertext without a key id: the answer names the key.
+      if (request.kmsAudit.keyId === undefined && typeof result.body.key_id === 'string') {
+        request.kmsAudit.keyId = result.body.key_id;
+      }
+      const error = result.body.error;
+      if (typeof error === 'object' && error !== null && 'error_code' in error) {
+        request.kmsErrorCode = String(error.error_code);
+      }
+      return reply.status(result.status).send(result.body);
+    },
+    onResponse: async (request: KmsRouteRequest, reply: FastifyReply) => {
+      const audit = request.kmsAudit;
+      request.log.info(
+        {
+          audit: {
+            event: 'kms.operation',
+            session: request.sessionId === null ? null : sessionLabel(request.sessionId),
+            client: request.ip,
+            operation: audit?.operation ?? request.params.operation.slice(0, 64),
+            keyId: audit?.keyId ?? null,
+            algorithm: audit?.algorithm ?? null,
+            status: reply.statusCode,
+            errorCode: request.kmsErrorCode,
+            latencyMs: Math.round(reply.elapsedTime * 10) / 10,
+          },
+        },
+        'kms operation',
+      );
+    },
+  });
+
+  // Every other method on an operation URL: the service's "method not supported".
+  app.route({
+    method: ['GET', 'PUT', 'DELETE', 'PATCH'],
+    url: '/api/kms/:operation',
+    handler: async () => {
+      throw new KmsError('KMS.0215');
+    },
+  });
+}

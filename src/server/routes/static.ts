@@ -1,0 +1,53 @@
+/**
+ * The browser app: the Vite build output, with a fallback to index.html for the app's own
+ * routes. Hashed assets are cached for good; index.html is revalidated every time.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { KmsError } from '../../shared/kms';
+import { sendKmsError } from '../http/errors';
+
+const NOT_BUILT_MESSAGE =
+  'The console app is not built yet: run `npm run build` (or `npm start`, which builds it), then reload.\n';
+
+function isAppRoute(request: FastifyRequest): boolean {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+  const pathname = request.url.split('?', 1)[0]!;
+  if (pathname === '/api' || pathname.startsWith('/api/')) return false;
+  // A path with a file extension is a missing asset, not a page of the app.
+  return !path.posix.basename(pathname).includes('.');
+}
+
+export async function registerStatic(app: FastifyInstance, staticDir: string): Promise<void> {
+  const root = path.resolve(staticDir);
+  const built = existsSync(path.join(root, 'index.html'));
+
+  if (built) {
+    await app.register(fastifyStatic, {
+      root,
+      prefix: '/',
+      wildcard: true,
+      cacheControl: false,
+      setHeaders: (res, filePath) => {
+        const immutable = filePath.startsWith(path.join(root, 'assets') + path.sep);
+        res.setHeader(
+          'cache-control',
+          immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
+  } else {
+    app.get('/', async (_request, reply) =>
+      reply.type('text/plain; charset=utf-8').send(NOT_BUILT_MESSAGE),
+    );
+  }
+
+  app.setNotFoundHandler(async (request: FastifyRequest, reply: FastifyReply) => {
+    if (built && isAppRoute(request)) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return sendKmsError(reply, new KmsError('CONSOLE.0015'));
+  });
+}
