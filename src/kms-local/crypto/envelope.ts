@@ -1,0 +1,96 @@
+/**
+ * The self-describing symmetric ciphertext, version 1 (all integers big-endian):
+ *
+ * | bytes | field                                                       |
+ * |-------|-------------------------------------------------------------|
+ * | 2     | magic `LK`                                                  |
+ * | 1     | format version (1)                                          |
+ * | 1     | algorithm (1 = AES-256-GCM, 2 = SM4-CTR + HMAC-SM3)        |
+ * | 36    | key id, ASCII                                               |
+ * | 4     | key version (1: the local KMS does not rotate)              |
+ * | 32    | SHA-256 of the canonical associated data                    |
+ * | 12/16 | IV (GCM 12, SM4-CTR 16)                                     |
+ * | 16/32 | tag (GCM 16, HMAC-SM3 32)                                   |
+ * | n     | ciphertext, as long as the plaintext                        |
+ *
+ * The 76-byte header makes even a 1-byte plaintext encode to at least 140 Base64 characters,
+ * over the documented 128-character minimum of decrypt-data, and 4096 bytes stay under 5648.
+ * The associated-data digest lets decrypt tell a wrong encryption context (KMS.0208) from a
+ * damaged ciphertext (KMS.2201).
+ */
+import { KEY_ID_PATTERN } from '../../shared/kms';
+
+export const ENVELOPE_MAGIC = Buffer.from('LK', 'ascii');
+export const ENVELOPE_VERSION = 1;
+export const KEY_VERSION = 1;
+const KEY_ID_LENGTH = 36;
+const DIGEST_LENGTH = 32;
+export const HEADER_LENGTH = 2 + 1 + 1 + KEY_ID_LENGTH + 4 + DIGEST_LENGTH;
+
+export const SYMMETRIC_ALGORITHMS = {
+  'AES-256-GCM': { id: 1, ivLength: 12, tagLength: 16 },
+  'SM4-CTR-HMAC-SM3': { id: 2, ivLength: 16, tagLength: 32 },
+} as const;
+export type SymmetricAlgorithm = keyof typeof SYMMETRIC_ALGORITHMS;
+
+function algorithmById(id: number): SymmetricAlgorithm | undefined {
+  return (Object.keys(SYMMETRIC_ALGORITHMS) as SymmetricAlgorithm[]).find(
+    (name) => SYMMETRIC_ALGORITHMS[name].id === id,
+  );
+}
+
+export interface EnvelopeHeader {
+  algorithm: SymmetricAlgorithm;
+  keyId: string;
+  keyVersion: number;
+  associatedDataDigest: Buffer;
+}
+
+export interface Envelope {
+  header: EnvelopeHeader;
+  /** The header exactly as sent: authenticated along with the associated data. */
+  headerBytes: Buffer;
+  iv: Buffer;
+  tag: Buffer;
+  ciphertext: Buffer;
+}
+
+export function encodeHeader(header: EnvelopeHeader): Buffer {
+  const bytes = Buffer.alloc(HEADER_LENGTH);
+  ENVELOPE_MAGIC.copy(bytes, 0);
+  bytes[2] = ENVELOPE_VERSION;
+  bytes[3] = SYMMETRIC_ALGORITHMS[header.algorithm].id;
+  bytes.write(header.keyId, 4, KEY_ID_LENGTH, 'ascii');
+  bytes.writeUInt32BE(header.keyVersion, 4 + KEY_ID_LENGTH);
+  header.associatedDataDigest.copy(bytes, 8 + KEY_ID_LENGTH);
+  return bytes;
+}
+
+export function encodeEnvelope(parts: Omit<Envelope, 'header'>): Buffer {
+  return Buffer.concat([parts.headerBytes, parts.iv, parts.tag, parts.ciphertext]);
+}
+
+/** Parses the framing only; returns null for anything that is not a version-1 envelope. */
+export function parseEnvelope(bytes: Buffer): Envelope | null {
+  if (bytes.length < HEADER_LENGTH) return null;
+  if (!bytes.subarray(0, 2).equals(ENVELOPE_MAGIC) || bytes[2] !== ENVELOPE_VERSION) return null;
+  const algorithm = algorithmById(bytes[3]!);
+  if (!algorithm) return null;
+  const keyId = bytes.toString('latin1', 4, 4 + KEY_ID_LENGTH);
+  if (!KEY_ID_PATTERN.test(keyId)) return null;
+  const { ivLength, tagLength } = SYMMETRIC_ALGORITHMS[algorithm];
+  const bodyStart = HEADER_LENGTH;
+  if (bytes.length < bodyStart + ivLength + tagLength + 1) return null;
+  return {
+    header: {
+      algorithm,
+      keyId,
+      keyVersion: bytes.readUInt32BE(4 + KEY_ID_LENGTH),
+      associatedDataDigest: bytes.subarray(8 + KEY_ID_LENGTH, HEADER_LENGTH),
+    },
+    headerBytes: bytes.subarray(0, HEADER_LENGTH),
+    iv: bytes.subarray(bodyStart, bodyStart + ivLength),
+    tag: bytes.subarray(bodyStart + ivLength, bodyStart + ivLength + tagLength),
+    ciphertext: bytes.subarray(bodyStart + ivLength + tagLength),
+  };
+}
