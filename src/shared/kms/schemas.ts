@@ -111,6 +111,8 @@ export const getPublicKeyRequestSchema = keyIdRequestSchema;
 export const enableKeyRequestSchema = keyIdRequestSchema;
 export const disableKeyRequestSchema = keyIdRequestSchema;
 export const cancelKeyDeletionRequestSchema = keyIdRequestSchema;
+export type DescribeKeyRequest = KeyIdRequest;
+export type GetPublicKeyRequest = KeyIdRequest;
 
 export const scheduleKeyDeletionRequestSchema = z.strictObject({
   key_id: keyIdSchema,

@@ -1,0 +1,44 @@
+/**
+ * The composition root: the one place that listens. Starts the embedded local KMS when no
+ * KMS_ENDPOINT is configured, then the console server in front of it.
+ */
+import { buildLocalKms, loadLocalKmsConfig, type LocalKms } from './kms-local';
+import { buildConsoleServer, loadConsoleConfig } from './server';
+
+async function main(): Promise<void> {
+  const env = process.env;
+  // Parse every setting before starting anything, so a bad value stops the process at once.
+  const localKmsConfig = env.KMS_ENDPOINT ? undefined : loadLocalKmsConfig(env);
+  const consoleConfig = loadConsoleConfig(env);
+
+  let localKms: LocalKms | undefined;
+  if (localKmsConfig) {
+    localKms = await buildLocalKms(localKmsConfig);
+    await localKms.listen();
+    console.log(localKms.describeStartup());
+  }
+
+  const consoleServer = await buildConsoleServer(consoleConfig);
+  await consoleServer.listen({ host: consoleConfig.host, port: consoleConfig.port });
+  const address = consoleServer.server.address();
+  const port = typeof address === 'object' && address ? address.port : consoleConfig.port;
+  console.log(`KMS Encrypt Console: http://${consoleConfig.host}:${port}`);
+  console.log(
+    consoleConfig.upstream.kind === 'local'
+      ? `Upstream: local KMS at ${consoleConfig.upstream.endpoint}`
+      : `Upstream: ${consoleConfig.upstream.endpoint} (project ${consoleConfig.upstream.projectId})`,
+  );
+
+  const shutdown = async (): Promise<void> => {
+    await consoleServer.close();
+    await localKms?.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
