@@ -6,7 +6,7 @@ import fastifyCookie from '@fastify/cookie';
 import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { KmsError, REQUEST_BODY_MAX_BYTES } from '../shared/kms';
 import type { ConsoleConfig, TrustProxy } from './config';
-import { errorHandler, sendKmsError } from './http/errors';
+import { clientErrorHandler, errorHandler, sendKmsError, toKmsError } from './http/errors';
 import { isJsonContentType, parseJsonBody } from './http/json-body';
 import './http/request-context';
 import { loggerOptions } from './logging';
@@ -19,8 +19,6 @@ import { isForeignOrigin } from './security/origin';
 import { RateLimiter } from './security/rate-limit';
 import { SessionCodec } from './security/session';
 import { KmsUpstream } from './upstream/kms-upstream';
-
-const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
 function pathOf(request: FastifyRequest): string {
   return request.url.split('?', 1)[0]!;
@@ -50,6 +48,13 @@ export async function buildConsoleServer(config: ConsoleConfig): Promise<Fastify
     requestIdHeader: false,
     return503OnClosing: true,
     routerOptions: { maxParamLength: 200 },
+    clientErrorHandler,
+    // Bad URLs and over-long parameters are refused by the router before any hook runs.
+    frameworkErrors: (error, request, reply) => {
+      const kmsError = toKmsError(error) ?? new KmsError('KMS.0201');
+      request.kmsErrorCode = kmsError.code;
+      sendKmsError(reply, kmsError);
+    },
   });
 
   const upstream = new KmsUpstream(config.upstream, (error) =>
@@ -101,7 +106,7 @@ export async function buildConsoleServer(config: ConsoleConfig): Promise<Fastify
       request.kmsErrorCode = 'CONSOLE.0003';
       return sendKmsError(reply, new KmsError('CONSOLE.0003'));
     }
-    if (BODY_METHODS.has(request.method) && !isJsonContentType(request.headers['content-type'])) {
+    if (request.method === 'POST' && !isJsonContentType(request.headers['content-type'])) {
       request.kmsErrorCode = 'CONSOLE.0002';
       return sendKmsError(reply, new KmsError('CONSOLE.0002'));
     }

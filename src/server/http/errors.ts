@@ -2,8 +2,10 @@
  * The one place errors become responses: every failure, ours or Fastify's, leaves in the KMS
  * error shape `{"error":{"error_code","error_msg"}}`, with a 4xx for anything the client did.
  */
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { KmsError } from '../../shared/kms';
+import { KmsError, kmsErrorBody } from '../../shared/kms';
 
 function fastifyErrorCode(error: unknown): string | undefined {
   if (typeof error === 'object' && error !== null && 'code' in error) {
@@ -62,4 +64,29 @@ export function errorHandler(
   const internal = new KmsError('CONSOLE.0014');
   request.kmsErrorCode = internal.code;
   return sendKmsError(reply, internal);
+}
+
+/**
+ * Requests Node's HTTP parser rejects (bad framing, oversize headers) never reach Fastify;
+ * they too are answered in the KMS error shape, then the connection is closed.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  let status = 400;
+  let body = kmsErrorBody('KMS.0214', 'Malformed HTTP request.');
+  if (error.code === 'HPE_HEADER_OVERFLOW') {
+    status = 431;
+    body = kmsErrorBody('KMS.0203', 'The request headers are too large.');
+  } else if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+    status = 408;
+    body = kmsErrorBody('KMS.0214', 'The request was not received in time.');
+  }
+  const text = JSON.stringify(body);
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
+    );
+  }
+  socket.destroy();
 }
