@@ -4,13 +4,24 @@
  * forwarded with the server's credentials (or the operator's token).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isConsoleOperation, KmsError, parseKmsRequest } from '../../shared/kms';
+import {
+  ENCRYPTION_ALGORITHMS,
+  isConsoleOperation,
+  KEY_ID_PATTERN,
+  KmsError,
+  parseKmsRequest,
+  type EncryptionAlgorithm,
+} from '../../shared/kms';
 import type { AuthMode } from '../config';
 import type { KmsAuditFields } from '../http/request-context';
 import { sessionLabel } from '../security/session';
 import type { KmsUpstream } from '../upstream/kms-upstream';
 
 type KmsRouteRequest = FastifyRequest<{ Params: { operation: string }; Body: unknown }>;
+
+function isEncryptionAlgorithm(text: string): text is EncryptionAlgorithm {
+  return (ENCRYPTION_ALGORITHMS as readonly string[]).includes(text);
+}
 
 const OPERATOR_TOKEN_PATTERN = /^[\x21-\x7e]{1,16384}$/;
 
@@ -23,11 +34,17 @@ function operatorToken(request: FastifyRequest): string {
   return header;
 }
 
-function auditFields(operation: string, body: Record<string, unknown>): KmsAuditFields {
+/**
+ * What the audit line records of a request body. Taken before validation, so refused calls
+ * are audited too; hence only values of a known form are kept, never arbitrary input.
+ */
+function auditFields(operation: string, body: unknown): KmsAuditFields {
   const fields: KmsAuditFields = { operation };
-  if (typeof body.key_id === 'string') fields.keyId = body.key_id;
-  if (typeof body.encryption_algorithm === 'string') {
-    fields.algorithm = body.encryption_algorithm;
+  if (typeof body !== 'object' || body === null) return fields;
+  const { key_id: keyId, encryption_algorithm: algorithm } = body as Record<string, unknown>;
+  if (typeof keyId === 'string' && KEY_ID_PATTERN.test(keyId)) fields.keyId = keyId;
+  if (typeof algorithm === 'string' && isEncryptionAlgorithm(algorithm)) {
+    fields.algorithm = algorithm;
   } else if (operation === 'encrypt-data' || operation === 'decrypt-data') {
     fields.algorithm = 'SYMMETRIC_DEFAULT'; // the service's default
   }
@@ -59,8 +76,8 @@ export function registerKmsRoutes(app: FastifyInstance, options: KmsRouteOptions
     handler: async (request: KmsRouteRequest, reply: FastifyReply) => {
       const { operation } = request.params;
       if (!isConsoleOperation(operation)) throw new KmsError('CONSOLE.0001');
+      request.kmsAudit = auditFields(operation, request.body);
       const body = parseKmsRequest(operation, request.body);
-      request.kmsAudit = auditFields(operation, body);
       const token = authMode === 'operator' ? operatorToken(request) : undefined;
       const result = await upstream.call(
         operation,
