@@ -53,7 +53,7 @@ const COORDINATE_BYTES = 32;
  * sm-crypto-v2 mode 1 yields C1 (x‖y, no 04) ‖ C3 ‖ C2 in hex, which is packed here.
  */
 export function sm2Encrypt(material: Sm2Material, plaintext: Buffer): Buffer {
-  const hex = sm2.doEncrypt(Uint8Array.from(plaintext), material.publicKeyHex, 1);
+  const hex = sm2.doEncrypt(Uint8Array.from(plaintext), material.publicPoint, 1);
   const raw = Buffer.from(hex, 'hex');
   const x = raw.subarray(0, COORDINATE_BYTES);
   const y = raw.subarray(COORDINATE_BYTES, 2 * COORDINATE_BYTES);

@@ -23,7 +23,14 @@ export type KeyMaterial =
   | { kind: 'aes'; key: KeyObject }
   | { kind: 'sm4'; encryptionKey: KeyObject; macKey: KeyObject }
   | { kind: 'rsa'; privateKey: KeyObject; publicKey: KeyObject; publicKeyPem: string }
-  | { kind: 'sm2'; privateKeyHex: string; publicKeyHex: string; publicKeyPem: string }
+  | {
+      kind: 'sm2';
+      privateKeyHex: string;
+      publicKeyHex: string;
+      /** Precomputed multiples of the public point: makes encryption several times faster. */
+      publicPoint: ReturnType<typeof sm2.precomputePublicKey>;
+      publicKeyPem: string;
+    }
   | { kind: 'ec'; privateKey: KeyObject; publicKeyPem: string };
 
 export class KeyMaterialError extends Error {
@@ -146,6 +153,7 @@ export function importMaterial(spec: KeySpec, serialized: Buffer): KeyMaterial {
       kind: 'sm2',
       privateKeyHex,
       publicKeyHex,
+      publicPoint: sm2.precomputePublicKey(publicKeyHex),
       publicKeyPem: sm2PublicKeyPem(publicKeyHex),
     };
   }

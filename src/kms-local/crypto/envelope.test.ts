@@ -1,0 +1,82 @@
+import { createSecretKey, randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { CIPHER_TEXT_PATTERN } from '../../shared/kms';
+import { canonicalAssociatedData } from './associated-data';
+import { encodeUnsignedInteger, readChildren, readSingle, unsignedIntegerValue } from './der';
+import { HEADER_LENGTH, parseEnvelope } from './envelope';
+import { importMaterial } from './key-material';
+import { openSymmetric, sealSymmetric, type SymmetricMaterial } from './symmetric';
+
+const KEY_ID = '0d0466b0-e727-4d9c-b35d-f84bb474a37f';
+const aes = { kind: 'aes', key: createSecretKey(randomBytes(32)) } as const;
+const sm4 = importMaterial('SM4', randomBytes(16)) as SymmetricMaterial;
+
+describe('canonicalAssociatedData', () => {
+  it('sorts keys (integer-like ones too) and treats absent and empty alike', () => {
+    expect(canonicalAssociatedData({ b: '1', '10': 'x', a: '2', '2': 'y' }, 'aad').toString()).toBe(
+      '[{"10":"x","2":"y","a":"2","b":"1"},"aad"]',
+    );
+    expect(canonicalAssociatedData(undefined, undefined)).toEqual(canonicalAssociatedData({}, ''));
+    // A context and an AAD string cannot be confused with each other.
+    expect(canonicalAssociatedData({ a: 'b' }, undefined)).not.toEqual(
+      canonicalAssociatedData(undefined, '{"a":"b"}'),
+    );
+  });
+});
+
+describe.each([
+  ['AES-256-GCM', aes as SymmetricMaterial],
+  ['SM4-CTR-HMAC-SM3', sm4],
+])('%s envelope', (algorithm, material) => {
+  const canonical = canonicalAssociatedData({ purpose: 'unit' }, undefined);
+
+  it('stays within the documented cipher_text pattern from 1 to 4096 bytes', () => {
+    for (const size of [1, 4096]) {
+      const envelope = sealSymmetric(material, KEY_ID, randomBytes(size), canonical);
+      expect(envelope.toString('base64')).toMatch(CIPHER_TEXT_PATTERN);
+    }
+  });
+
+  it('describes itself and opens only with the same associated data', () => {
+    const plaintext = Buffer.from('envelope unit test');
+    const parsed = parseEnvelope(sealSymmetric(material, KEY_ID, plaintext, canonical))!;
+    expect(parsed.header).toMatchObject({ algorithm, keyId: KEY_ID, keyVersion: 1 });
+    expect(parsed.headerBytes).toHaveLength(HEADER_LENGTH);
+    expect(openSymmetric(material, parsed, canonical)).toEqual(plaintext);
+    expect(openSymmetric(material, parsed, canonicalAssociatedData({}, undefined))).toBeNull();
+  });
+
+  it('detects a flipped bit anywhere', () => {
+    const envelope = sealSymmetric(material, KEY_ID, Buffer.from('bits'), canonical);
+    for (let index = 0; index < envelope.length; index++) {
+      const tampered = Buffer.from(envelope);
+      tampered[index] = tampered[index]! ^ 0x04;
+      const parsed = parseEnvelope(tampered);
+      if (parsed) expect(openSymmetric(material, parsed, canonical), `byte ${index}`).toBeNull();
+    }
+  });
+
+  it('refuses to parse what is not an envelope', () => {
+    const envelope = sealSymmetric(material, KEY_ID, Buffer.from('x'), canonical);
+    expect(parseEnvelope(envelope.subarray(0, envelope.length - 1))).toBeNull();
+    expect(parseEnvelope(Buffer.concat([Buffer.from('XX'), envelope.subarray(2)]))).toBeNull();
+    const version2 = Buffer.from(envelope);
+    version2[2] = 2;
+    expect(parseEnvelope(version2)).toBeNull();
+    expect(parseEnvelope(randomBytes(256))).toBeNull();
+  });
+});
+
+describe('DER integers', () => {
+  it('encodes minimally with a sign octet when needed, and reads back strictly', () => {
+    expect(encodeUnsignedInteger(Buffer.from('00007f', 'hex')).toString('hex')).toBe('02017f');
+    expect(encodeUnsignedInteger(Buffer.from('80', 'hex')).toString('hex')).toBe('02020080');
+    const [element] = readChildren(
+      readSingle(Buffer.from('3004020200ff', 'hex').subarray(0, 6), 0x30),
+    );
+    expect(unsignedIntegerValue(element!).toString('hex')).toBe('ff');
+    expect(() => unsignedIntegerValue({ tag: 2, value: Buffer.from('007f', 'hex') })).toThrow();
+    expect(() => unsignedIntegerValue({ tag: 2, value: Buffer.from('ff', 'hex') })).toThrow();
+    expect(() => readSingle(Buffer.from('300302010100', 'hex'), 0x30)).toThrow();
+  });
+});
