@@ -6,6 +6,7 @@
  * → project (KMS.0321) → JSON (KMS.0202) → fields (shared schema codes) → the operation.
  * Bodies over REQUEST_BODY_MAX_BYTES are refused while reading (KMS.0203).
  */
+import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import {
   isKmsOperation,
@@ -66,6 +67,11 @@ export function buildKmsApp(operations: OperationHandlers, auth: AuthSettings): 
     frameworkErrors: (error, _request, reply) => {
       sendKmsError(reply, kmsErrorFromFramework(error) ?? new KmsError('KMS.0214'));
     },
+  });
+
+  // The cloud answers every request with an X-Request-Id; the SDKs surface it as requestId.
+  app.addHook('onRequest', async (_request, reply) => {
+    void reply.header('x-request-id', randomUUID().replaceAll('-', ''));
   });
 
   // Keep every body as raw bytes: the AK/SK signature covers the exact bytes sent, and JSON

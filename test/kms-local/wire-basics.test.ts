@@ -227,6 +227,20 @@ describe('bad input gets a 4xx with the KMS error shape', () => {
   });
 });
 
+describe('response headers', () => {
+  it('every answer carries an X-Request-Id and is JSON, as the cloud does', async () => {
+    const response = await fetch(`${kms.url}/v1.0/${PROJECT_ID}/kms/list-keys`, {
+      method: 'POST',
+      headers: { 'X-Auth-Token': TOKEN, 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f]{32}$/);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    const refused = await fetch(`${kms.url}/nowhere`);
+    expect(refused.headers.get('x-request-id')).toMatch(/^[0-9a-f]{32}$/);
+  });
+});
+
 describe('token authentication and project check', () => {
   const url = () => `${kms.url}/v1.0/${PROJECT_ID}/kms/list-keys`;
   const json = { 'Content-Type': 'application/json' };
