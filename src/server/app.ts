@@ -3,10 +3,11 @@
  * Built by a factory that does not listen; `main` listens, tests use port 0.
  */
 import fastifyCookie from '@fastify/cookie';
-import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { KmsError, REQUEST_BODY_MAX_BYTES } from '../shared/kms';
 import type { ConsoleConfig, TrustProxy } from './config';
 import { clientErrorHandler, errorHandler, sendKmsError, toKmsError } from './http/errors';
+import { isApiRequest, needsSession } from './http/api-route';
 import { isJsonContentType, parseJsonBody } from './http/json-body';
 import './http/request-context';
 import { loggerOptions } from './logging';
@@ -20,21 +21,12 @@ import { RateLimiter } from './security/rate-limit';
 import { SessionCodec } from './security/session';
 import { KmsUpstream } from './upstream/kms-upstream';
 
-function pathOf(request: FastifyRequest): string {
-  return request.url.split('?', 1)[0]!;
-}
-
 type TrustProxyFunction = (address: string, hop: number) => boolean;
 
 /** Fastify's types lack the hop count its runtime accepts: the equivalent function. */
 function trustProxySetting(trustProxy: TrustProxy): boolean | string[] | TrustProxyFunction {
   if (typeof trustProxy !== 'number') return trustProxy;
   return (_address, hop) => hop < trustProxy;
-}
-
-/** Routes that spend the upstream's credentials or reveal its configuration. */
-function needsSession(pathname: string): boolean {
-  return pathname.startsWith('/api/kms/') || pathname === '/api/config';
 }
 
 export async function buildConsoleServer(config: ConsoleConfig): Promise<FastifyInstance> {
@@ -95,8 +87,7 @@ export async function buildConsoleServer(config: ConsoleConfig): Promise<Fastify
 
   // Cheapest refusals first, all before the body is read.
   app.addHook('onRequest', async (request, reply) => {
-    const pathname = pathOf(request);
-    if (!pathname.startsWith('/api/')) return;
+    if (!isApiRequest(request)) return;
     if (apiLimiter && !apiLimiter.take(request.ip)) {
       request.kmsErrorCode = 'CONSOLE.0004';
       return sendKmsError(reply, new KmsError('CONSOLE.0004'));
@@ -112,7 +103,7 @@ export async function buildConsoleServer(config: ConsoleConfig): Promise<Fastify
     }
     if (codec) {
       request.sessionId = sessionOf(request, codec);
-      if (request.sessionId === null && needsSession(pathname)) {
+      if (request.sessionId === null && needsSession(request)) {
         request.kmsErrorCode = 'CONSOLE.0005';
         return sendKmsError(reply, new KmsError('CONSOLE.0005'));
       }

@@ -173,12 +173,14 @@ describe('IAM password → token', () => {
   });
 
   it('renews a token before it expires, once however many calls need it', async () => {
-    // A 1.2 s token: renewed from 0.6 s on, not sent any more from 0.9 s on.
-    cloud = await startFakeCloud({ tokenLifetimeMs: 1200, iamDelayMs: 100 });
+    // A 1.2 s first token: not sent any more from 0.9 s on. The renewed one lives 24 h, so
+    // no further renewal can start however slowly the calls below run on a busy machine.
+    cloud = await startFakeCloud({ tokenLifetimeMs: 1200, iamDelayMs: 200 });
     server = await startConsole(testConfig(cloudUpstream(cloud, passwordAuth())));
     const url = `${server.url}/api/kms/describe-key`;
     expect((await post(url, { key_id: FAKE_KEYS.enabled })).status).toBe(200);
     expect(cloud.iamTokenRequests).toBe(1);
+    cloud.tokenLifetimeMs = 24 * 60 * 60 * 1000;
     await sleep(1300); // the first token has now expired at IAM
     const answers = await Promise.all(
       Array.from({ length: 20 }, () => post(url, { key_id: FAKE_KEYS.enabled })),

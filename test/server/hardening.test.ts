@@ -69,6 +69,10 @@ describe('refusals', () => {
       'sec-fetch-site': 'cross-site',
     });
     expect(noOrigin.status).toBe(403);
+    const encoded = await post(`${server.url}/%61pi/kms/describe-key`, DESCRIBE, {
+      origin: 'https://evil.example',
+    });
+    expect(encoded.status).toBe(403);
     const signIn = await post(
       `${server.url}/api/session`,
       { access_token: 'x' },
@@ -109,6 +113,12 @@ describe('refusals', () => {
       body: new Blob([JSON.stringify(DESCRIBE)]),
     });
     expect(withoutType.status).toBe(415);
+    const encodedPath = await post(
+      `${server.url}/%61pi/kms/describe-key`,
+      JSON.stringify(DESCRIBE),
+      { 'content-type': 'text/plain' },
+    );
+    expect(encodedPath.status).toBe(415);
     const charset = await post(`${server.url}/api/kms/describe-key`, DESCRIBE, {
       'content-type': 'application/json;charset=UTF-8',
     });

@@ -65,6 +65,18 @@ describe('console access token', () => {
     expect((await get(`${server.url}/`)).status).toBe(200);
   });
 
+  it('cannot be walked around with percent-encoded paths', async () => {
+    const before = cloud.kmsRequestCount;
+    for (const path of ['/%61pi/config', '/api/%63onfig', '/%61pi/%6bms/describe-key']) {
+      const answer = path.includes('kms')
+        ? await post(`${server.url}${path}`, DESCRIBE)
+        : await get(`${server.url}${path}`);
+      expect({ path, status: answer.status }).toEqual({ path, status: 401 });
+      expect(errorCodeOf(answer)).toBe('CONSOLE.0005');
+    }
+    expect(cloud.kmsRequestCount).toBe(before);
+  });
+
   it('refuses a wrong access token with 401 CONSOLE.0006 and sets no cookie', async () => {
     const answer = await signIn(server.url, 'wrong-token-wrong-token-wrong');
     expect(answer.status).toBe(401);

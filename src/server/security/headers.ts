@@ -3,6 +3,7 @@
  * scripts, no MIME sniffing, no referrer leaving the page.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isApiRequest } from '../http/api-route';
 
 /**
  * Scripts come only from the console's own origin (the Vite build emits no inline script).
@@ -36,7 +37,7 @@ export function applySecurityHeaders(request: FastifyRequest, reply: FastifyRepl
   if (request.protocol === 'https') {
     reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
   }
-  if (request.url.startsWith('/api/')) {
+  if (isApiRequest(request)) {
     // KMS answers (plaintext after decrypt) must not stay in any cache.
     reply.header('cache-control', 'no-store');
   }
