@@ -10,7 +10,7 @@ import type { LocalKmsConfig } from './config';
 import { Keystore } from './keystore/keystore';
 import { applySeed, readSeedFile, seedDemoKeys } from './seed';
 import { buildKmsApp } from './server';
-import { createOperations } from './service';
+import { createOperations } from './operations';
 
 export { loadLocalKmsConfig, type LocalKmsConfig } from './config';
 

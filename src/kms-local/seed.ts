@@ -16,7 +16,7 @@ import {
 } from '../shared/kms';
 import { KeyMaterialError, serializedMaterialFromSeed } from './crypto/key-material';
 import type { Keystore, NewKey } from './keystore/keystore';
-import { allowedUsages, defaultKeyUsage } from './service';
+import { allowedUsages, defaultKeyUsage } from './operations';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** A seeded pending-deletion key gets the shortest window the cloud allows. */

@@ -16,7 +16,7 @@ import {
   type KmsOperation,
 } from '../shared/kms';
 import { authenticate, type AuthSettings } from './auth';
-import type { OperationHandlers } from './service';
+import type { OperationHandlers } from './operations';
 
 const ALL_METHODS = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'];
 const JSON_CONTENT_TYPE = /^application\/json\s*(;.*)?$/i;

@@ -1,99 +1,41 @@
 /**
- * The KMS operations over the keystore, free of HTTP: each takes a request already validated by
- * the shared schema and returns the wire response, or throws a KmsError with the service's code.
+ * encrypt-data and decrypt-data: symmetric keys seal into the self-describing envelope, RSA and
+ * SM2 keys give the raw output the cloud gives.
  */
 import {
   KEY_SPEC_INFO,
   KmsError,
   maxPlainTextBytes,
   type EncryptionAlgorithm,
-  type KeyDetails,
-  type KeySpec,
-  type KeyUsage,
-  type KmsOperation,
   type KmsRequest,
   type KmsResponse,
-} from '../shared/kms';
-import { canonicalAssociatedData, hasAssociatedData } from './crypto/associated-data';
+} from '../../shared/kms';
+import {
+  associatedDataDigest,
+  canonicalAssociatedData,
+  hasAssociatedData,
+} from '../crypto/associated-data';
 import {
   rsaOaepDecrypt,
   rsaOaepEncrypt,
   sm2Decrypt,
   sm2Encrypt,
   type OaepHash,
-} from './crypto/asymmetric';
-import { parseEnvelope } from './crypto/envelope';
-import { associatedDataDigest } from './crypto/associated-data';
-import { algorithmFor, openSymmetric, sealSymmetric } from './crypto/symmetric';
-import type { KeyMaterial } from './crypto/key-material';
-import type { Keystore, StoredKey } from './keystore/keystore';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-export interface ServiceIdentity {
-  domainId: string;
-  region: string;
-}
-
-export type OperationHandlers = {
-  [Op in KmsOperation]: (request: KmsRequest<Op>) => Promise<KmsResponse<Op>>;
-};
+} from '../crypto/asymmetric';
+import { parseEnvelope } from '../crypto/envelope';
+import type { KeyMaterial } from '../crypto/key-material';
+import { algorithmFor, openSymmetric, sealSymmetric } from '../crypto/symmetric';
+import type { Keystore, StoredKey } from '../keystore/keystore';
+import { requireEncryptionKey, requireKey, requireUsable } from './key-rules';
 
 const OAEP_HASHES: Partial<Record<EncryptionAlgorithm, OaepHash>> = {
   RSAES_OAEP_SHA_256: 'sha256',
   RSAES_OAEP_SHA_1: 'sha1',
 };
 
-export function defaultKeyUsage(spec: KeySpec): KeyUsage {
-  return KEY_SPEC_INFO[spec].kind === 'sign-only' ? 'SIGN_VERIFY' : 'ENCRYPT_DECRYPT';
-}
-
-/** key_type on the wire: "1" symmetric, "2" asymmetric (documented in docs/local-kms.md). */
-function keyType(spec: KeySpec): string {
-  return KEY_SPEC_INFO[spec].kind === 'symmetric' ? '1' : '2';
-}
-
-export function keyDetails(key: StoredKey, identity: ServiceIdentity): KeyDetails {
-  const m = key.metadata;
-  return {
-    key_id: m.keyId,
-    domain_id: identity.domainId,
-    key_alias: m.alias,
-    realm: identity.region,
-    key_spec: m.spec,
-    key_usage: m.usage,
-    key_description: m.description,
-    creation_date: String(m.creationDate),
-    scheduled_deletion_date:
-      m.scheduledDeletionDate === null ? '' : String(m.scheduledDeletionDate),
-    key_state: m.state,
-    default_key_flag: '0',
-    key_type: keyType(m.spec),
-    expiration_time: '',
-    origin: m.origin,
-    key_rotation_enabled: 'false',
-  };
-}
-
-function requireKey(store: Keystore, keyId: string): StoredKey {
-  const key = store.get(keyId);
-  if (!key) throw new KmsError('KMS.0207', `The key ${keyId} does not exist.`);
-  return key;
-}
-
-/** Encrypt, decrypt and get-publickey need an enabled key. */
-function requireUsable(key: StoredKey): void {
-  const state = key.metadata.state;
-  if (state === '3') throw new KmsError('KMS.0209');
-  if (state === '4') throw new KmsError('KMS.0210');
-  if (state !== '2') throw new KmsError('KMS.0308', 'The key is not enabled.');
-}
-
-function requireEncryptionKey(key: StoredKey): void {
-  if (KEY_SPEC_INFO[key.metadata.spec].kind === 'sign-only') throw new KmsError('KMS.1114');
-  if (key.metadata.usage !== 'ENCRYPT_DECRYPT') {
-    throw new KmsError('KMS.0308', 'The key usage is SIGN_VERIFY: it cannot encrypt or decrypt.');
-  }
+export interface DataOperations {
+  'encrypt-data': (request: KmsRequest<'encrypt-data'>) => Promise<KmsResponse<'encrypt-data'>>;
+  'decrypt-data': (request: KmsRequest<'decrypt-data'>) => Promise<KmsResponse<'decrypt-data'>>;
 }
 
 /** Strict Base64: Buffer.from is lenient, so re-encode and compare. */
@@ -141,7 +83,7 @@ function refuseAssociatedData(
   }
 }
 
-export function createOperations(store: Keystore, identity: ServiceIdentity): OperationHandlers {
+export function createDataOperations(store: Keystore): DataOperations {
   return {
     async 'encrypt-data'(request) {
       const key = requireKey(store, request.key_id);
@@ -233,111 +175,7 @@ export function createOperations(store: Keystore, identity: ServiceIdentity): Op
       );
       return { key_id: key.metadata.keyId, ...plainTextFields(plaintext) };
     },
-
-    async 'list-keys'(request) {
-      const spec = request.key_spec ?? 'AES_256';
-      const matching = store
-        .list()
-        .filter((key) => spec === 'ALL' || key.metadata.spec === spec)
-        .filter(
-          (key) => request.key_state === undefined || key.metadata.state === request.key_state,
-        );
-      const start = request.marker === undefined ? 0 : Number(request.marker);
-      const limit = request.limit === undefined ? matching.length : Number(request.limit);
-      const page = matching.slice(start, start + limit);
-      const end = start + page.length;
-      const truncated = end < matching.length;
-      return {
-        keys: page.map((key) => key.metadata.keyId),
-        key_details: page.map((key) => keyDetails(key, identity)),
-        next_marker: truncated ? String(end) : '',
-        truncated: truncated ? 'true' : 'false',
-        total: matching.length,
-      };
-    },
-
-    async 'describe-key'(request) {
-      return { key_info: keyDetails(requireKey(store, request.key_id), identity) };
-    },
-
-    async 'get-publickey'(request) {
-      const key = requireKey(store, request.key_id);
-      requireUsable(key);
-      const material = key.material;
-      if (material.kind === 'aes' || material.kind === 'sm4') {
-        throw new KmsError('KMS.0308', 'A symmetric key has no public key.');
-      }
-      return { key_id: key.metadata.keyId, public_key: material.publicKeyPem };
-    },
-
-    async 'create-key'(request) {
-      const spec = request.key_spec ?? 'AES_256';
-      const usage = request.key_usage ?? defaultKeyUsage(spec);
-      if (!allowedUsages(spec).includes(usage)) {
-        throw new KmsError('KMS.0308', `A ${spec} key cannot have key_usage ${usage}.`);
-      }
-      if (request.origin === 'external') {
-        throw new KmsError('KMS.0308', 'The local KMS does not import external key material.');
-      }
-      const key = await store.create({
-        alias: request.key_alias,
-        spec,
-        usage,
-        description: request.key_description ?? '',
-        state: '2',
-      });
-      return { key_info: { key_id: key.metadata.keyId, domain_id: identity.domainId } };
-    },
-
-    async 'enable-key'(request) {
-      const key = await store.update(request.key_id, (current) => {
-        if (current.state === '4') throw new KmsError('KMS.0210');
-        return { state: '2', scheduledDeletionDate: null };
-      });
-      return { key_info: { key_id: key.metadata.keyId, key_state: key.metadata.state } };
-    },
-
-    async 'disable-key'(request) {
-      const key = await store.update(request.key_id, (current) => {
-        if (current.state === '4') throw new KmsError('KMS.0210');
-        return { state: '3', scheduledDeletionDate: null };
-      });
-      return { key_info: { key_id: key.metadata.keyId, key_state: key.metadata.state } };
-    },
-
-    async 'schedule-key-deletion'(request) {
-      const key = await store.update(request.key_id, (current) => {
-        if (current.state === '4') throw new KmsError('KMS.0210');
-        return {
-          state: '4',
-          scheduledDeletionDate: Date.now() + Number(request.pending_days) * DAY_MS,
-        };
-      });
-      return { key_id: key.metadata.keyId, key_state: key.metadata.state };
-    },
-
-    async 'cancel-key-deletion'(request) {
-      // As in the cloud, a key whose deletion is cancelled comes back disabled.
-      const key = await store.update(request.key_id, (current) => {
-        if (current.state !== '4') {
-          throw new KmsError('KMS.0308', 'The key is not scheduled for deletion.');
-        }
-        return { state: '3', scheduledDeletionDate: null };
-      });
-      return { key_id: key.metadata.keyId, key_state: key.metadata.state };
-    },
   };
-}
-
-export function allowedUsages(spec: KeySpec): readonly KeyUsage[] {
-  switch (KEY_SPEC_INFO[spec].kind) {
-    case 'symmetric':
-      return ['ENCRYPT_DECRYPT'];
-    case 'sign-only':
-      return ['SIGN_VERIFY'];
-    default:
-      return ['ENCRYPT_DECRYPT', 'SIGN_VERIFY'];
-  }
 }
 
 function encryptAsymmetric(
