@@ -7,8 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_KEYS, startFakeCloud, type FakeCloud } from '../fake-cloud';
 import { errorCodeOf, get, post, startConsole, testConfig, type RunningConsole } from './helpers';
 
-// Short, so the slow case stays quick; the fake cloud's delay is well past it.
-const TIMEOUT_MS = 300;
+// Short, so the slow case stays quick, yet far above a normal call even on a busy machine;
+// the fake cloud's delay is well past it.
+const TIMEOUT_MS = 1000;
 
 let cloud: FakeCloud;
 let server: RunningConsole;
@@ -55,7 +56,7 @@ describe('upstream faults', () => {
     await cloud.start();
     expect((await describeKey()).status).toBe(200);
 
-    cloud.fault = { kind: 'delay', ms: TIMEOUT_MS * 4 };
+    cloud.fault = { kind: 'delay', ms: TIMEOUT_MS * 3 };
     const slow = await describeKey();
     expect(slow.status).toBe(504);
     expect(errorCodeOf(slow)).toBe('CONSOLE.0011');

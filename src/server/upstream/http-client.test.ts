@@ -61,13 +61,18 @@ describe('HttpClient', () => {
   it('fails with "timeout" past the deadline and "too-large" past the size cap', async () => {
     const { url } = await serve((request, response) => {
       request.resume();
-      if (request.headers['x-mode'] === 'slow') setTimeout(() => response.end('{}'), 500);
+      if (request.headers['x-mode'] === 'slow') setTimeout(() => response.end('{}'), 2000);
       else response.end('x'.repeat(2048));
     });
-    client = new HttpClient({ timeoutMs: 100, maxResponseBytes: 1024 });
-    await expect(client.post(url, { 'x-mode': 'slow' }, '{}')).rejects.toMatchObject({
-      kind: 'timeout',
-    });
+    const impatient = new HttpClient({ timeoutMs: 200 });
+    try {
+      await expect(impatient.post(url, { 'x-mode': 'slow' }, '{}')).rejects.toMatchObject({
+        kind: 'timeout',
+      });
+    } finally {
+      impatient.close();
+    }
+    client = new HttpClient({ timeoutMs: 5000, maxResponseBytes: 1024 });
     await expect(client.post(url, {}, '{}')).rejects.toMatchObject({ kind: 'too-large' });
   });
 
