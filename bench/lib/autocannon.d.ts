@@ -25,6 +25,8 @@ declare module 'autocannon' {
     timeouts: number;
     non2xx: number;
     '2xx': number;
+    /** Seconds the load actually ran. */
+    duration: number;
   }
   function autocannon(options: Options): Promise<Result>;
   export default autocannon;

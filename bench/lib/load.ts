@@ -4,9 +4,13 @@ import autocannon from 'autocannon';
 export interface LoadResult {
   requestsPerSecond: number;
   p50Ms: number;
+  p90Ms: number;
   p99Ms: number;
   non2xx: number;
   errors: number;
+  /** Answers with a 2xx status: the requests the throughput counts. */
+  ok: number;
+  durationSeconds: number;
 }
 
 export interface LoadOptions {
@@ -29,8 +33,11 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   return {
     requestsPerSecond: result.requests.average,
     p50Ms: result.latency.p50,
+    p90Ms: result.latency.p90,
     p99Ms: result.latency.p99,
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
+    ok: result['2xx'],
+    durationSeconds: result.duration,
   };
 }

@@ -1,0 +1,71 @@
+/**
+ * Every benchmark in sequence (`npm run bench:all -- [--runs 3]`): builds the app, then runs
+ * page weight, local KMS throughput, console overhead and operator latency, each in its own
+ * process, and ends with one table of every target. `--runs` is passed to each benchmark
+ * that repeats (page weight is deterministic).
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { FigureSummary } from './lib/figures';
+import { printTable } from './lib/report';
+import { REPO_ROOT } from './lib/stack';
+
+const REPEATED = ['kms-throughput', 'console-overhead', 'operator-latency'] as const;
+
+function run(command: string, args: string[]): void {
+  console.log(`\n> ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { cwd: REPO_ROOT, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal}).`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+function readSummary(name: string): FigureSummary[] {
+  const file = path.join(REPO_ROOT, 'bench', 'results', `${name}.json`);
+  const data = JSON.parse(readFileSync(file, 'utf8')) as { results: { summary?: FigureSummary[] } };
+  return data.results.summary ?? [];
+}
+
+function main(): void {
+  const { values } = parseArgs({ options: { runs: { type: 'string', default: '1' } } });
+  const tsx = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
+  run('npm', ['run', 'build']);
+  run(tsx, ['bench/page-weight.ts']);
+  for (const name of REPEATED) run(tsx, [`bench/${name}.ts`, '--runs', values.runs]);
+
+  const pageWeight = JSON.parse(
+    readFileSync(path.join(REPO_ROOT, 'bench', 'results', 'page-weight.json'), 'utf8'),
+  ) as { results: { firstLoadJs: number; budget: number; met: boolean } };
+  const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+  const rows: string[][] = [
+    [
+      'page-weight',
+      'first-load JS (gzip)',
+      kib(pageWeight.results.firstLoadJs),
+      `≤ ${kib(pageWeight.results.budget)}`,
+      pageWeight.results.met ? 'yes' : 'NO',
+    ],
+  ];
+  for (const name of REPEATED) {
+    for (const figure of readSummary(name)) {
+      if (figure.target === null) continue;
+      rows.push([
+        name,
+        figure.label,
+        Number.isFinite(figure.median) ? figure.median.toFixed(2) : 'n/a',
+        figure.target,
+        figure.met === null ? '-' : figure.met ? 'yes' : 'NO',
+      ]);
+    }
+  }
+  printTable(
+    `Every target (median of ${values.runs} run(s))`,
+    ['benchmark', 'figure', 'median', 'target', 'met'],
+    rows,
+  );
+}
+
+main();
