@@ -1,0 +1,118 @@
+import { Center, Loader, Stack } from '@mantine/core';
+import { Suspense, useState } from 'react';
+import { DecryptPage, type DecryptPrefill } from '../features/decrypt';
+import { EncryptPage, type EncryptPrefill } from '../features/encrypt';
+import { HistoryPage, recordEncryption, type HistoryEntry } from '../features/history';
+import { useI18n } from '../features/i18n';
+import {
+  isApiError,
+  OperatorTokenPanel,
+  SignInPage,
+  useConfig,
+  useSessionStatus,
+} from '../features/session';
+import { KmsErrorAlert } from '../features/ui';
+import { FocusPageTitle } from './FocusOnMount';
+import { AppLayout } from './layout/AppLayout';
+import { useRoute } from './router';
+
+/** Hand-over between pages: "Decrypt" and "Reuse" from the history fill the other forms. */
+interface Prefills {
+  generation: number;
+  encrypt?: EncryptPrefill;
+  decrypt?: DecryptPrefill;
+}
+
+function PageLoader() {
+  const { t } = useI18n();
+  return (
+    <Center py="xl">
+      <Loader aria-label={t('layout.loading')} />
+    </Center>
+  );
+}
+
+export function App() {
+  const { t } = useI18n();
+  const [route, navigate] = useRoute();
+  const [prefills, setPrefills] = useState<Prefills>({ generation: 0 });
+  const session = useSessionStatus();
+  // A server without access control may not know /api/session at all: treat it as open.
+  const mustSignIn = session.data?.required === true && !session.data.signedIn;
+  const config = useConfig(!session.isPending && !mustSignIn);
+
+  if (session.isPending) {
+    return (
+      <AppLayout route={undefined} config={undefined} canSignOut={false}>
+        <PageLoader />
+      </AppLayout>
+    );
+  }
+
+  if (mustSignIn) {
+    return (
+      <AppLayout route={undefined} config={undefined} canSignOut={false}>
+        <SignInPage />
+      </AppLayout>
+    );
+  }
+
+  const onDecryptEntry = (entry: HistoryEntry) => {
+    setPrefills((current) => ({
+      generation: current.generation + 1,
+      decrypt: {
+        cipherText: entry.cipherText,
+        keyId: entry.keyId,
+        algorithm: entry.algorithm,
+        encryptionContext: entry.encryptionContext,
+      },
+    }));
+    navigate('decrypt');
+  };
+
+  const onReuseEntry = (entry: HistoryEntry) => {
+    setPrefills((current) => ({
+      generation: current.generation + 1,
+      encrypt: {
+        keyId: entry.keyId,
+        algorithm: entry.algorithm,
+        encryptionContext: entry.encryptionContext,
+      },
+    }));
+    navigate('encrypt');
+  };
+
+  return (
+    <AppLayout
+      route={route}
+      config={config.data}
+      canSignOut={session.data?.required === true && session.data.signedIn}
+    >
+      <Stack gap="lg">
+        {config.error && (
+          <KmsErrorAlert
+            title={t('layout.configFailed')}
+            error={
+              isApiError(config.error) ? config.error : { code: 'CLIENT.NETWORK', message: '' }
+            }
+          />
+        )}
+        {config.data?.authMode === 'operator' && route !== 'history' && <OperatorTokenPanel />}
+        <Suspense fallback={<PageLoader />}>
+          {route === 'encrypt' && (
+            <EncryptPage
+              key={`encrypt-${prefills.generation}`}
+              prefill={prefills.encrypt}
+              onEncrypted={recordEncryption}
+            />
+          )}
+          {route === 'decrypt' && (
+            <DecryptPage key={`decrypt-${prefills.generation}`} prefill={prefills.decrypt} />
+          )}
+          {route === 'history' && <HistoryPage onDecrypt={onDecryptEntry} onReuse={onReuseEntry} />}
+          <FocusPageTitle key={route} />
+        </Suspense>
+      </Stack>
+    </AppLayout>
+  );
+}

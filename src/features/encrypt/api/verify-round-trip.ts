@@ -1,0 +1,32 @@
+import { useMutation } from '@tanstack/react-query';
+import { decryptDataRequestSchema, type DecryptDataRequest } from '../../../shared/kms';
+import { postKms } from '../../session';
+
+export { decryptDataRequestSchema, type DecryptDataRequest };
+
+export interface VerifyInput {
+  request: DecryptDataRequest;
+  /** The plaintext the operator encrypted, still in memory on the result view. */
+  expectedPlainText: string;
+}
+
+export interface VerifyOutcome {
+  matched: boolean;
+  keyId: string;
+}
+
+/**
+ * Decrypts the new ciphertext through the server and compares the answer with what was
+ * encrypted; only the verdict leaves this function, never the decrypted text.
+ */
+export async function verifyRoundTrip({
+  request,
+  expectedPlainText,
+}: VerifyInput): Promise<VerifyOutcome> {
+  const response = await postKms('decrypt-data', decryptDataRequestSchema.parse(request));
+  return { matched: response.plain_text === expectedPlainText, keyId: response.key_id };
+}
+
+export function useVerifyRoundTrip() {
+  return useMutation({ mutationFn: verifyRoundTrip, retry: false, gcTime: 0 });
+}

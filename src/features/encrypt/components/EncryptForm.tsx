@@ -1,0 +1,200 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Button, Group, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
+import { useEffect, useRef } from 'react';
+import { Controller, useForm, useWatch } from 'react-hook-form';
+import { ENCRYPTION_ALGORITHMS, utf8ByteLength } from '../../../shared/kms';
+import { useI18n } from '../../i18n';
+import { algorithmsForKey, KeyPicker, plainTextLimitForKey, useKeyLookup } from '../../keys';
+import { isApiError } from '../../session';
+import { ContextPairsField, KmsErrorAlert, LockIcon, pairsToContext, tone } from '../../ui';
+import { useEncryptData } from '../api/encrypt-data';
+import {
+  buildEncryptFormSchema,
+  contextAllowed,
+  toEncryptRequest,
+  type EncryptFormContext,
+  type EncryptFormValues,
+} from '../model/encrypt-form';
+import type { EncryptionResult } from '../model/encryption-result';
+
+export interface EncryptFormProps {
+  defaultValues: EncryptFormValues;
+  onEncrypted: (result: EncryptionResult, values: EncryptFormValues) => void;
+}
+
+export function EncryptForm({ defaultValues, onEncrypted }: EncryptFormProps) {
+  const { t, tm } = useI18n();
+  const encrypt = useEncryptData();
+  // The schema depends on the chosen key, known only after the form exists: the resolver
+  // reads it from this ref, refreshed on every render.
+  const schemaContext = useRef<EncryptFormContext>({ key: undefined });
+  const form = useForm<EncryptFormValues>({
+    defaultValues,
+    resolver: (values, context, options) =>
+      zodResolver(buildEncryptFormSchema(schemaContext.current))(values, context, options),
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+  });
+  const { control, handleSubmit, setValue, getValues, register, formState, trigger } = form;
+  const keyId = useWatch({ control, name: 'keyId' });
+  const algorithm = useWatch({ control, name: 'algorithm' });
+  const plainText = useWatch({ control, name: 'plainText' });
+  const lookup = useKeyLookup(keyId);
+  const { key } = lookup;
+
+  schemaContext.current = { key };
+
+  // A key learnt later (describe-key) may not take the algorithm shown: pick its first one;
+  // and once the form was submitted, re-check it against what is now known of the key.
+  const { isSubmitted } = formState;
+  useEffect(() => {
+    const allowed = algorithmsForKey(key);
+    if (key && allowed.length > 0 && !allowed.includes(getValues('algorithm'))) {
+      setValue('algorithm', allowed[0] ?? 'SYMMETRIC_DEFAULT');
+    }
+    if (isSubmitted) void trigger();
+  }, [key, getValues, setValue, trigger, isSubmitted]);
+
+  const allowed = algorithmsForKey(key);
+  const offered = allowed.length > 0 ? allowed : ENCRYPTION_ALGORITHMS;
+  const limit = plainTextLimitForKey(key, algorithm);
+  const bytes = utf8ByteLength(plainText);
+  const showContext = contextAllowed(algorithm);
+
+  const onSubmit = handleSubmit(async (values) => {
+    const request = toEncryptRequest(values);
+    const response = await encrypt.mutateAsync(request).catch(() => undefined);
+    if (!response) return;
+    onEncrypted(
+      {
+        createdAt: new Date().toISOString(),
+        keyId: response.key_id || values.keyId,
+        ...(key?.key_alias ? { keyAlias: key.key_alias } : {}),
+        ...(key ? { keySpec: key.key_spec } : {}),
+        algorithm: values.algorithm,
+        encryptionContext: request.encryption_context ?? pairsToContext([]),
+        cipherText: response.cipher_text,
+      },
+      values,
+    );
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={t('encrypt.formLabel')}>
+      <Stack gap="lg">
+        <Controller
+          control={control}
+          name="keyId"
+          render={({ field, fieldState }) => (
+            <KeyPicker
+              label={t('encrypt.keyId')}
+              required
+              value={field.value}
+              inputRef={field.ref}
+              onBlur={field.onBlur}
+              onChange={(next) => {
+                field.onChange(next);
+                // Choosing a listed key picks the first algorithm its spec takes.
+                const picked = lookup.keys.find((candidate) => candidate.key_id === next);
+                const first = picked ? algorithmsForKey(picked)[0] : undefined;
+                if (first) setValue('algorithm', first);
+              }}
+              lookup={lookup}
+              error={fieldState.error?.message}
+            />
+          )}
+        />
+        <NativeSelect
+          label={t('encrypt.algorithm')}
+          description={
+            key ? t('encrypt.algorithmForSpec', { spec: key.key_spec }) : t('encrypt.algorithmAll')
+          }
+          inputWrapperOrder={['label', 'input', 'description', 'error']}
+          data={offered.map((value) => ({ value, label: t(`algorithm.${value}`) }))}
+          error={
+            formState.errors.algorithm?.message ? tm(formState.errors.algorithm.message) : undefined
+          }
+          {...register('algorithm')}
+        />
+        {showContext ? (
+          <Controller
+            control={control}
+            name="contextPairs"
+            render={({ field }) => {
+              const errors = formState.errors.contextPairs;
+              return (
+                <ContextPairsField
+                  pairs={field.value}
+                  onChange={field.onChange}
+                  description={t('context.encryptDescription')}
+                  errors={{
+                    pairs: Array.isArray(errors)
+                      ? errors.map((pairError) =>
+                          pairError
+                            ? { key: pairError.key?.message, value: pairError.value?.message }
+                            : undefined,
+                        )
+                      : undefined,
+                    root: errors?.root?.message,
+                  }}
+                />
+              );
+            }}
+          />
+        ) : (
+          <Stack gap={4}>
+            <Text size="sm" fw={600}>
+              {t('context.legend')}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {t('context.notForAsymmetric')}
+            </Text>
+          </Stack>
+        )}
+        <Textarea
+          label={t('encrypt.plainText')}
+          required
+          autosize
+          minRows={4}
+          maxRows={14}
+          description={
+            <span className={bytes > limit ? tone.danger : undefined}>
+              {t('encrypt.byteCounter', { bytes, limit })}
+            </span>
+          }
+          inputWrapperOrder={['label', 'input', 'description', 'error']}
+          error={
+            formState.errors.plainText?.message ? tm(formState.errors.plainText.message) : undefined
+          }
+          autoComplete="off"
+          spellCheck={false}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+              event.preventDefault();
+              event.currentTarget.form?.requestSubmit();
+            }
+          }}
+          {...register('plainText')}
+        />
+        {encrypt.error && (
+          <KmsErrorAlert
+            title={t('encrypt.failed')}
+            error={
+              isApiError(encrypt.error)
+                ? encrypt.error
+                : { code: 'CLIENT.NETWORK', message: encrypt.error.message }
+            }
+          />
+        )}
+        <Group justify="space-between" align="center">
+          <Text size="xs" c="dimmed">
+            {t('encrypt.submitHint')}
+          </Text>
+          <Button type="submit" size="md" leftSection={<LockIcon />} loading={encrypt.isPending}>
+            {t('encrypt.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,77 @@
+import { Paper, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useI18n } from '../../i18n';
+import { useConfig } from '../../session';
+import { contextToPairs } from '../../ui';
+import { EMPTY_ENCRYPT_FORM, type EncryptFormValues } from '../model/encrypt-form';
+import type { EncryptPrefill, EncryptionResult } from '../model/encryption-result';
+import { EncryptForm } from './EncryptForm';
+import { EncryptResult } from './EncryptResult';
+
+export interface EncryptPageProps {
+  /** Key, algorithm and context to start from ("Reuse" in the history). */
+  prefill?: EncryptPrefill;
+  /** Called once per successful encryption, e.g. to record it in the history. */
+  onEncrypted: (result: EncryptionResult) => void;
+}
+
+type View =
+  | { kind: 'form'; values: EncryptFormValues; generation: number }
+  | { kind: 'result'; values: EncryptFormValues; result: EncryptionResult; generation: number };
+
+function initialValues(prefill: EncryptPrefill | undefined): EncryptFormValues {
+  if (!prefill) return EMPTY_ENCRYPT_FORM;
+  return {
+    keyId: prefill.keyId,
+    algorithm: prefill.algorithm,
+    contextPairs: contextToPairs(prefill.encryptionContext),
+    plainText: '',
+  };
+}
+
+export default function EncryptPage({ prefill, onEncrypted }: EncryptPageProps) {
+  const { t } = useI18n();
+  const config = useConfig();
+  const [view, setView] = useState<View>(() => ({
+    kind: 'form',
+    values: initialValues(prefill),
+    generation: 0,
+  }));
+
+  return (
+    <Stack gap="lg">
+      <Stack gap={4}>
+        <Title order={1} tabIndex={-1} data-page-title>
+          {t('encrypt.title')}
+        </Title>
+        <Text c="dimmed">{t('encrypt.intro')}</Text>
+      </Stack>
+      {view.kind === 'form' ? (
+        <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }}>
+          <EncryptForm
+            key={view.generation}
+            defaultValues={view.values}
+            onEncrypted={(result, values) => {
+              onEncrypted(result);
+              setView({ kind: 'result', values, result, generation: view.generation + 1 });
+            }}
+          />
+        </Paper>
+      ) : (
+        <EncryptResult
+          result={view.result}
+          plainText={view.values.plainText}
+          config={config.data}
+          onBack={() =>
+            // Back to the form with the same key, algorithm and context, ready for new text.
+            setView({
+              kind: 'form',
+              values: { ...view.values, plainText: '' },
+              generation: view.generation + 1,
+            })
+          }
+        />
+      )}
+    </Stack>
+  );
+}

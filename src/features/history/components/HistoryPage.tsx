@@ -1,0 +1,165 @@
+import { Alert, Button, Group, Pagination, Stack, Text, TextInput, Title } from '@mantine/core';
+import { lazy, Suspense, useId, useMemo, useState } from 'react';
+import { useI18n, type MessageKey } from '../../i18n';
+import { AlertIcon, HistoryIcon } from '../../ui';
+import type { HistoryEntry } from '../model/history-entry';
+import { HISTORY_CAP, type HistoryWarning } from '../model/history-store';
+import { PAGE_SIZE, pageOf, searchHistory } from '../model/history-search';
+import { ClearHistoryButton } from './ClearHistoryButton';
+import { HistoryEntryCard } from './HistoryEntryCard';
+import { historyStore, useHistory, useHistoryNotice } from './history-store-instance';
+
+const HistoryTransfer = lazy(() => import('./HistoryTransfer'));
+
+export interface HistoryPageProps {
+  onDecrypt: (entry: HistoryEntry) => void;
+  onReuse: (entry: HistoryEntry) => void;
+}
+
+const WARNING_KEYS: Record<HistoryWarning['kind'], MessageKey> = {
+  unreadable: 'history.warning.unreadable',
+  newerVersion: 'history.warning.newerVersion',
+  skippedEntries: 'history.warning.skippedEntries',
+  unavailable: 'history.warning.unavailable',
+};
+
+function warningParams(warning: HistoryWarning): Record<string, string | number> {
+  if (warning.kind === 'skippedEntries') return { count: warning.count };
+  if (warning.kind === 'newerVersion') return { version: warning.version };
+  return {};
+}
+
+export default function HistoryPage({ onDecrypt, onReuse }: HistoryPageProps) {
+  const { t, formatNumber } = useI18n();
+  const titleId = useId();
+  const { entries, warnings } = useHistory();
+  const notice = useHistoryNotice();
+  const [query, setQuery] = useState('');
+  const [page, setPage] = useState(1);
+  const [deleted, setDeleted] = useState(false);
+
+  const matching = useMemo(() => searchHistory(entries, query), [entries, query]);
+  const pages = Math.max(1, Math.ceil(matching.length / PAGE_SIZE));
+  const currentPage = Math.min(page, pages);
+  const shown = pageOf(matching, currentPage);
+
+  return (
+    <Stack gap="lg" component="section" aria-labelledby={titleId}>
+      <Stack gap={4}>
+        <Title order={1} id={titleId} tabIndex={-1} data-page-title>
+          {t('history.title')}
+        </Title>
+        <Text c="dimmed">{t('history.intro', { cap: formatNumber(HISTORY_CAP) })}</Text>
+      </Stack>
+
+      {warnings.map((warning) => (
+        <Alert
+          key={warning.kind}
+          role="alert"
+          color="yellow"
+          variant="light"
+          icon={<AlertIcon />}
+          title={t('history.warning.title')}
+          styles={{ message: { color: 'var(--mantine-color-text)' } }}
+        >
+          {t(WARNING_KEYS[warning.kind], warningParams(warning))}
+        </Alert>
+      ))}
+      {notice && (
+        <Alert
+          color="blue"
+          variant="light"
+          title={t('history.trimmedTitle')}
+          withCloseButton
+          closeButtonLabel={t('common.dismiss')}
+          onClose={() => historyStore.dismissNotice()}
+          styles={{ message: { color: 'var(--mantine-color-text)' } }}
+        >
+          {t('history.trimmed', { count: notice.count, cap: formatNumber(HISTORY_CAP) })}
+        </Alert>
+      )}
+
+      <Group justify="space-between" align="flex-end" gap="sm">
+        <TextInput
+          label={t('history.search')}
+          placeholder={t('history.searchPlaceholder')}
+          value={query}
+          onChange={(event) => {
+            setQuery(event.currentTarget.value);
+            setPage(1);
+          }}
+          type="search"
+          style={{ flex: '1 1 16rem' }}
+        />
+        <Group gap="xs" align="flex-start">
+          <Suspense
+            fallback={
+              <Group gap="xs">
+                <Button variant="default" disabled>
+                  {t('history.export')}
+                </Button>
+                <Button variant="default" disabled>
+                  {t('history.import')}
+                </Button>
+              </Group>
+            }
+          >
+            <Stack gap={0}>
+              <HistoryTransfer entries={entries} />
+            </Stack>
+          </Suspense>
+          <ClearHistoryButton count={entries.length} />
+        </Group>
+      </Group>
+
+      <Text size="sm" c="dimmed" role="status">
+        {deleted ? `${t('history.deleted')} ` : ''}
+        {query
+          ? t('history.matching', { count: matching.length, total: entries.length })
+          : entries.length === 1
+            ? t('history.countOne')
+            : t('history.count', { count: entries.length })}
+      </Text>
+
+      {entries.length === 0 ? (
+        <Stack align="center" gap="xs" py="xl">
+          <HistoryIcon size={32} />
+          <Text fw={600}>{t('history.emptyTitle')}</Text>
+          <Text size="sm" c="dimmed" ta="center">
+            {t('history.empty')}
+          </Text>
+        </Stack>
+      ) : (
+        <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }}>
+          {shown.map((entry) => (
+            <HistoryEntryCard
+              key={entry.id}
+              entry={entry}
+              onDecrypt={onDecrypt}
+              onReuse={onReuse}
+              onDelete={(target) => {
+                historyStore.remove(target.id);
+                setDeleted(true);
+              }}
+            />
+          ))}
+        </Stack>
+      )}
+
+      {pages > 1 && (
+        <Group justify="center">
+          <Pagination
+            total={pages}
+            value={currentPage}
+            onChange={setPage}
+            getControlProps={(control) => ({
+              'aria-label':
+                control === 'previous' ? t('history.previousPage') : t('history.nextPage'),
+            })}
+            getItemProps={(item) => ({ 'aria-label': t('history.pageN', { page: item }) })}
+          />
+        </Group>
+      )}
+    </Stack>
+  );
+}

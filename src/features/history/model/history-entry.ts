@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import {
+  CIPHER_TEXT_MAX_CHARS,
+  encryptionAlgorithmSchema,
+  encryptionContextSchema,
+  keyIdSchema,
+  keySpecSchema,
+} from '../../../shared/kms';
+
+/**
+ * One remembered encryption: what decrypting it will need, and nothing else. The object is
+ * strict, so a field such as a plaintext can never ride along, whether from code or a file.
+ */
+export const historyEntrySchema = z.strictObject({
+  id: z.string().min(1).max(64),
+  createdAt: z.iso.datetime({ offset: true }),
+  keyId: keyIdSchema,
+  keyAlias: z.string().max(255).optional(),
+  keySpec: keySpecSchema.optional(),
+  algorithm: encryptionAlgorithmSchema,
+  encryptionContext: encryptionContextSchema,
+  cipherText: z
+    .string()
+    .min(1)
+    .max(CIPHER_TEXT_MAX_CHARS)
+    .regex(/^[0-9a-zA-Z+/=]+$/, 'Ciphertext is Base64.'),
+});
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+
+export const HISTORY_VERSION = 1;
+
+/** The stored document: versioned, so a later format can migrate what this one wrote. */
+export const historyDocumentSchema = z.object({
+  version: z.number().int(),
+  entries: z.array(z.unknown()),
+});
+
+function randomHex(bytes: number): string {
+  const values = new Uint8Array(bytes);
+  crypto.getRandomValues(values);
+  return Array.from(values, (value) => value.toString(16).padStart(2, '0')).join('');
+}
+
+/** crypto.randomUUID needs a secure context; getRandomValues works on plain HTTP too. */
+export function newEntryId(): string {
+  return randomHex(16);
+}
+
+/** Newest first; ties broken by id so the order is stable. */
+export function compareEntries(a: HistoryEntry, b: HistoryEntry): number {
+  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? 1 : -1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}

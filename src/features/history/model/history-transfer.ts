@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import type { Message } from '../../i18n';
+import { HISTORY_VERSION, historyEntrySchema, type HistoryEntry } from './history-entry';
+
+export const EXPORT_FORMAT = 'kms-encrypt-console/history';
+
+/** The export file: the entries plus enough header to recognise and version it. */
+export const historyExportSchema = z.strictObject({
+  format: z.literal(EXPORT_FORMAT),
+  version: z.literal(HISTORY_VERSION),
+  exportedAt: z.iso.datetime({ offset: true }),
+  entries: z.array(historyEntrySchema).max(100_000),
+});
+export type HistoryExport = z.infer<typeof historyExportSchema>;
+
+export function exportJson(entries: readonly HistoryEntry[], now: Date = new Date()): string {
+  const document: HistoryExport = {
+    format: EXPORT_FORMAT,
+    version: HISTORY_VERSION,
+    exportedAt: now.toISOString(),
+    entries: [...entries],
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+export const CSV_COLUMNS = [
+  'created_at',
+  'key_id',
+  'key_alias',
+  'key_spec',
+  'encryption_algorithm',
+  'encryption_context',
+  'cipher_text',
+] as const;
+
+/**
+ * RFC 4180 quoting, plus a leading apostrophe on cells a spreadsheet would run as a formula
+ * (context values are free text typed by someone).
+ */
+export function csvCell(value: string): string {
+  const guarded = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
+}
+
+/** CSV for reading in a spreadsheet; JSON is the format to import back. */
+export function exportCsv(entries: readonly HistoryEntry[]): string {
+  const rows = entries.map((entry) =>
+    [
+      entry.createdAt,
+      entry.keyId,
+      entry.keyAlias ?? '',
+      entry.keySpec ?? '',
+      entry.algorithm,
+      Object.keys(entry.encryptionContext).length > 0
+        ? JSON.stringify(entry.encryptionContext)
+        : '',
+      entry.cipherText,
+    ]
+      .map(csvCell)
+      .join(','),
+  );
+  return `${[CSV_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
+}
+
+export type ImportResult = { ok: true; entries: HistoryEntry[] } | { ok: false; reason: Message };
+
+/** Largest import file read at all (a full history is far smaller). */
+export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
+
+function describePath(path: readonly PropertyKey[]): string {
+  return path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('');
+}
+
+/**
+ * Validates an import file completely before anything is changed: one bad entry refuses the
+ * whole file, with the reason, so the history is never half-imported.
+ */
+export function parseImport(text: string): ImportResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, reason: { key: 'history.import.notJson' } };
+  }
+  if (
+    typeof json !== 'object' ||
+    json === null ||
+    (json as { format?: unknown }).format !== EXPORT_FORMAT
+  ) {
+    return { ok: false, reason: { key: 'history.import.notHistory' } };
+  }
+  const version = (json as { version?: unknown }).version;
+  if (version !== HISTORY_VERSION) {
+    return {
+      ok: false,
+      reason: { key: 'history.import.version', params: { version: String(version) } },
+    };
+  }
+  const parsed = historyExportSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const path = issue ? describePath(issue.path) : '';
+    const entryIndex = issue?.path[0] === 'entries' ? issue.path[1] : undefined;
+    return {
+      ok: false,
+      reason:
+        typeof entryIndex === 'number'
+          ? {
+              key: 'history.import.badEntry',
+              params: { entry: entryIndex + 1, field: path, problem: issue?.message ?? '' },
+            }
+          : {
+              key: 'history.import.badFile',
+              params: { field: path, problem: issue?.message ?? '' },
+            },
+    };
+  }
+  return { ok: true, entries: parsed.data.entries };
+}

@@ -1,0 +1,67 @@
+import {
+  ENCRYPTION_ALGORITHMS,
+  KEY_SPEC_INFO,
+  KEY_STATES,
+  maxPlainTextBytes,
+  PLAIN_TEXT_MAX_BYTES,
+  type EncryptionAlgorithm,
+  type KeyDetails,
+} from '../../../shared/kms';
+
+export type UnavailableReason =
+  'disabled' | 'pendingDeletion' | 'pendingActivation' | 'pendingImport' | 'signOnly';
+
+export type KeyAvailability = { usable: true } | { usable: false; reason: UnavailableReason };
+
+/** Whether a key can encrypt now, and if not, why (shown beside it in the picker). */
+export function keyAvailability(key: KeyDetails): KeyAvailability {
+  if (KEY_SPEC_INFO[key.key_spec].kind === 'sign-only' || key.key_usage === 'SIGN_VERIFY') {
+    return { usable: false, reason: 'signOnly' };
+  }
+  switch (key.key_state) {
+    case KEY_STATES.enabled:
+      return { usable: true };
+    case KEY_STATES.disabled:
+      return { usable: false, reason: 'disabled' };
+    case KEY_STATES.pendingDeletion:
+      return { usable: false, reason: 'pendingDeletion' };
+    case KEY_STATES.pendingActivation:
+      return { usable: false, reason: 'pendingActivation' };
+    default:
+      return { usable: false, reason: 'pendingImport' };
+  }
+}
+
+/** Usable keys first, then by alias, so the picker opens on what can be chosen. */
+export function sortKeys(keys: readonly KeyDetails[]): KeyDetails[] {
+  return [...keys].sort((a, b) => {
+    const usable = Number(keyAvailability(b).usable) - Number(keyAvailability(a).usable);
+    return usable !== 0 ? usable : a.key_alias.localeCompare(b.key_alias);
+  });
+}
+
+/** Matches the search text against alias, id and spec, case-insensitively. */
+export function keyMatches(key: KeyDetails, search: string): boolean {
+  const needle = search.trim().toLowerCase();
+  if (needle === '') return true;
+  return [key.key_alias, key.key_id, key.key_spec].some((field) =>
+    field.toLowerCase().includes(needle),
+  );
+}
+
+/** Algorithms the key takes; every algorithm when the key (and so its spec) is unknown. */
+export function algorithmsForKey(key: KeyDetails | undefined): readonly EncryptionAlgorithm[] {
+  return key ? KEY_SPEC_INFO[key.key_spec].algorithms : ENCRYPTION_ALGORITHMS;
+}
+
+/** Plaintext limit in UTF-8 bytes: the OAEP bound for RSA, 4096 bytes otherwise or unknown. */
+export function plainTextLimitForKey(
+  key: KeyDetails | undefined,
+  algorithm: EncryptionAlgorithm,
+): number {
+  return key ? maxPlainTextBytes(key.key_spec, algorithm) : PLAIN_TEXT_MAX_BYTES;
+}
+
+export function isAsymmetricAlgorithm(algorithm: EncryptionAlgorithm | ''): boolean {
+  return algorithm !== '' && algorithm !== 'SYMMETRIC_DEFAULT';
+}

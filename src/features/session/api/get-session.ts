@@ -1,0 +1,27 @@
+import { useQuery } from '@tanstack/react-query';
+import { z } from 'zod';
+import { ApiError, CLIENT_ERROR_CODES, requestJson } from './http';
+
+export const sessionStatusSchema = z.object({ required: z.boolean(), signedIn: z.boolean() });
+export type SessionStatus = z.infer<typeof sessionStatusSchema>;
+
+export const sessionQueries = {
+  all: ['session'] as const,
+  status: () => [...sessionQueries.all, 'status'] as const,
+};
+
+export const SIGNED_OUT: SessionStatus = { required: true, signedIn: false };
+
+export async function getSessionStatus(signal?: AbortSignal): Promise<SessionStatus> {
+  const parsed = sessionStatusSchema.safeParse(await requestJson('/api/session', { signal }));
+  if (!parsed.success) throw new ApiError(CLIENT_ERROR_CODES.badResponse, '');
+  return parsed.data;
+}
+
+export function useSessionStatus() {
+  return useQuery({
+    queryKey: sessionQueries.status(),
+    queryFn: ({ signal }) => getSessionStatus(signal),
+    staleTime: Infinity,
+  });
+}

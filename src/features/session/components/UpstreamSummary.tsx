@@ -1,0 +1,23 @@
+import { Badge, Group, Text } from '@mantine/core';
+import { useI18n } from '../../i18n';
+import type { ConsoleConfig } from '../api/get-config';
+
+function shortProjectId(projectId: string): string {
+  return projectId.length > 12 ? `${projectId.slice(0, 6)}…${projectId.slice(-4)}` : projectId;
+}
+
+/** Where requests go: the local KMS or a cloud region, and the project, always in view. */
+export function UpstreamSummary({ config }: { config: ConsoleConfig }) {
+  const { t } = useI18n();
+  const isLocal = config.upstream === 'local';
+  return (
+    <Group gap={8} wrap="nowrap" aria-label={t('upstream.label')} role="group">
+      <Badge color={isLocal ? 'grape' : 'indigo'} variant="light" radius="sm">
+        {isLocal ? t('upstream.local') : t('upstream.cloud', { region: config.region })}
+      </Badge>
+      <Text size="xs" c="dimmed" visibleFrom="sm" title={config.projectId}>
+        {t('upstream.project', { projectId: shortProjectId(config.projectId) })}
+      </Text>
+    </Group>
+  );
+}

@@ -1,0 +1,47 @@
+import { Alert, Code, Text } from '@mantine/core';
+import { hasMessage, useI18n } from '../../i18n';
+import { AlertIcon } from './icons';
+
+/** What any failed call carries: the KMS error shape, or a client-side code. */
+export interface KmsErrorLike {
+  code: string;
+  message: string;
+  status?: number;
+}
+
+/**
+ * Shows a failure the way an operator can act on it: the code as the service sent it, what it
+ * means in plain words (in the chosen language), and the server's own text when it adds detail.
+ */
+export function KmsErrorAlert({ title, error }: { title: string; error: KmsErrorLike }) {
+  const { t } = useI18n();
+  const explanationKey = `kmsError.${error.code}`;
+  const explanation = hasMessage(explanationKey) ? t(explanationKey) : t('kmsError.unknown');
+  return (
+    <Alert
+      role="alert"
+      color="red"
+      variant="light"
+      icon={<AlertIcon size={20} />}
+      title={title}
+      styles={{ message: { color: 'var(--mantine-color-text)' } }}
+    >
+      <Text size="sm" fw={600}>
+        <Code>{error.code}</Code>
+        {error.status !== undefined && (
+          <Text span size="sm" ml={6}>
+            {t('error.httpStatus', { status: error.status })}
+          </Text>
+        )}
+      </Text>
+      <Text size="sm" mt={6}>
+        {explanation}
+      </Text>
+      {error.message && (
+        <Text size="sm" mt={6}>
+          {t('error.serverSaid', { message: error.message })}
+        </Text>
+      )}
+    </Alert>
+  );
+}

@@ -1,0 +1,17 @@
+export { CopyButton, type CopyButtonProps } from './components/CopyButton';
+export { KmsErrorAlert, type KmsErrorLike } from './components/KmsErrorAlert';
+export {
+  ContextPairsField,
+  type ContextPairErrors,
+  type ContextPairsFieldProps,
+} from './components/ContextPairsField';
+export * from './components/icons';
+export { default as tone } from './components/tone.module.css';
+export {
+  contextPairIssues,
+  contextToPairs,
+  pairsToContext,
+  type ContextPair,
+  type ContextPairIssue,
+} from './model/context-pairs';
+export { selectText, writeClipboard, type CopyOutcome } from './model/clipboard';
