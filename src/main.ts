@@ -8,8 +8,9 @@ import { buildConsoleServer, loadConsoleConfig } from './server';
 async function main(): Promise<void> {
   const env = process.env;
   // Parse every setting before starting anything, so a bad value stops the process at once.
-  const localKmsConfig = env.KMS_ENDPOINT ? undefined : loadLocalKmsConfig(env);
   const consoleConfig = loadConsoleConfig(env);
+  const localKmsConfig =
+    consoleConfig.upstream.kind === 'local' ? loadLocalKmsConfig(env) : undefined;
 
   let localKms: LocalKms | undefined;
   if (localKmsConfig) {
