@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-const CONSOLE_PORT = 18080;
-const LOCAL_KMS_PORT = 18090;
+const CONSOLE_PORT = Number(process.env.E2E_CONSOLE_PORT ?? 18080);
+const LOCAL_KMS_PORT = Number(process.env.E2E_LOCAL_KMS_PORT ?? 18090);
 const DATA_DIR = '.tmp/e2e-local-kms';
 
 // Playwright cannot download a browser here: Debian's Chromium is the one it drives.
