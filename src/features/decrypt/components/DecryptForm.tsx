@@ -116,13 +116,23 @@ export function DecryptForm({ defaultValues, pending, onSubmit }: DecryptFormPro
             />
           )}
         />
-        <NativeSelect
-          label={t('decrypt.algorithm')}
-          data={options}
-          error={
-            formState.errors.algorithm?.message ? tm(formState.errors.algorithm.message) : undefined
-          }
-          {...register('algorithm')}
+        <Controller
+          control={control}
+          name="algorithm"
+          render={({ field, fieldState }) => (
+            <NativeSelect
+              ref={field.ref}
+              name={field.name}
+              value={field.value}
+              onChange={(event) =>
+                field.onChange(event.currentTarget.value as DecryptFormValues['algorithm'])
+              }
+              onBlur={field.onBlur}
+              label={t('decrypt.algorithm')}
+              data={options}
+              error={fieldState.error?.message ? tm(fieldState.error.message) : undefined}
+            />
+          )}
         />
         {showContext ? (
           <Controller

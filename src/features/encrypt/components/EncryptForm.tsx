@@ -104,17 +104,30 @@ export function EncryptForm({ defaultValues, onEncrypted }: EncryptFormProps) {
             />
           )}
         />
-        <NativeSelect
-          label={t('encrypt.algorithm')}
-          description={
-            key ? t('encrypt.algorithmForSpec', { spec: key.key_spec }) : t('encrypt.algorithmAll')
-          }
-          inputWrapperOrder={['label', 'input', 'description', 'error']}
-          data={offered.map((value) => ({ value, label: t(`algorithm.${value}`) }))}
-          error={
-            formState.errors.algorithm?.message ? tm(formState.errors.algorithm.message) : undefined
-          }
-          {...register('algorithm')}
+        {/* Controlled: the options change with the key, and the shown value must follow. */}
+        <Controller
+          control={control}
+          name="algorithm"
+          render={({ field, fieldState }) => (
+            <NativeSelect
+              ref={field.ref}
+              name={field.name}
+              value={field.value}
+              onChange={(event) =>
+                field.onChange(event.currentTarget.value as EncryptFormValues['algorithm'])
+              }
+              onBlur={field.onBlur}
+              label={t('encrypt.algorithm')}
+              description={
+                key
+                  ? t('encrypt.algorithmForSpec', { spec: key.key_spec })
+                  : t('encrypt.algorithmAll')
+              }
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
+              data={offered.map((value) => ({ value, label: t(`algorithm.${value}`) }))}
+              error={fieldState.error?.message ? tm(fieldState.error.message) : undefined}
+            />
+          )}
         />
         {showContext ? (
           <Controller
