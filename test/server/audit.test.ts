@@ -5,23 +5,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_KEYS, startFakeCloud, type FakeCloud } from '../fake-cloud';
-import { post, startConsole, testConfig, type RunningConsole } from './helpers';
+import { post, startConsole, testConfig, type RunningConsole, fakeCloudUpstream } from './helpers';
 
 let cloud: FakeCloud;
 let server: RunningConsole;
 
 beforeAll(async () => {
   cloud = await startFakeCloud();
-  server = await startConsole(
-    testConfig({
-      kind: 'cloud',
-      endpoint: cloud.baseUrl,
-      region: 'cn-north-4',
-      projectId: cloud.projectId,
-      auth: { mode: 'aksk', accessKey: cloud.accessKey, secretKey: cloud.secretKey },
-      timeoutMs: 5000,
-    }),
-  );
+  server = await startConsole(testConfig(fakeCloudUpstream(cloud)));
 });
 
 afterAll(async () => {

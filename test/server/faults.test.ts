@@ -5,7 +5,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_KEYS, startFakeCloud, type FakeCloud } from '../fake-cloud';
-import { errorCodeOf, get, post, startConsole, testConfig, type RunningConsole } from './helpers';
+import {
+  errorCodeOf,
+  get,
+  post,
+  startConsole,
+  testConfig,
+  type RunningConsole,
+  fakeCloudUpstream,
+} from './helpers';
 
 // Short, so the slow case stays quick, yet far above a normal call even on a busy machine;
 // the fake cloud's delay is well past it.
@@ -20,16 +28,7 @@ async function describeKey() {
 
 beforeAll(async () => {
   cloud = await startFakeCloud();
-  server = await startConsole(
-    testConfig({
-      kind: 'cloud',
-      endpoint: cloud.baseUrl,
-      region: 'cn-north-4',
-      projectId: cloud.projectId,
-      auth: { mode: 'aksk', accessKey: cloud.accessKey, secretKey: cloud.secretKey },
-      timeoutMs: TIMEOUT_MS,
-    }),
-  );
+  server = await startConsole(testConfig(fakeCloudUpstream(cloud, TIMEOUT_MS)));
 });
 
 afterAll(async () => {

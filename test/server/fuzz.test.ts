@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kmsErrorBodySchema } from '../../src/shared/kms';
 import { FAKE_KEYS, startFakeCloud, type FakeCloud } from '../fake-cloud';
 import { FuzzGenerator, seededRandom, type FuzzRequest } from './fuzz-requests';
-import { post, startConsole, testConfig, type RunningConsole } from './helpers';
+import { post, startConsole, testConfig, type RunningConsole, fakeCloudUpstream } from './helpers';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261127);
 const REQUESTS = 5000;
@@ -82,17 +82,7 @@ function isErrorShape(text: string): boolean {
 beforeAll(async () => {
   cloud = await startFakeCloud();
   server = await startConsole(
-    testConfig(
-      {
-        kind: 'cloud',
-        endpoint: cloud.baseUrl,
-        region: 'cn-north-4',
-        projectId: cloud.projectId,
-        auth: { mode: 'aksk', accessKey: cloud.accessKey, secretKey: cloud.secretKey },
-        timeoutMs: 5000,
-      },
-      { rateLimitPerMinute: 1_000_000, logLevel: 'warn' },
-    ),
+    testConfig(fakeCloudUpstream(cloud), { rateLimitPerMinute: 1_000_000, logLevel: 'warn' }),
   );
 });
 

@@ -16,6 +16,7 @@ import {
   tempDir,
   testConfig,
   type RunningConsole,
+  fakeCloudUpstream,
 } from './helpers';
 
 let cloud: FakeCloud;
@@ -27,14 +28,7 @@ const DESCRIBE = { key_id: FAKE_KEYS.enabled };
 
 beforeAll(async () => {
   cloud = await startFakeCloud();
-  upstream = {
-    kind: 'cloud',
-    endpoint: cloud.baseUrl,
-    region: 'cn-north-4',
-    projectId: cloud.projectId,
-    auth: { mode: 'aksk', accessKey: cloud.accessKey, secretKey: cloud.secretKey },
-    timeoutMs: 5000,
-  };
+  upstream = fakeCloudUpstream(cloud);
   staticDir = tempDir('console-dist-');
   mkdirSync(path.join(staticDir, 'assets'));
   writeFileSync(

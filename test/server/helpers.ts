@@ -8,6 +8,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { buildConsoleServer, type ConsoleConfig, type UpstreamConfig } from '../../src/server';
+import type { FakeCloud } from '../fake-cloud/fake-cloud';
 
 export class LogCapture extends Writable {
   readonly lines: string[] = [];
@@ -32,6 +33,18 @@ export class LogCapture extends Writable {
 
 /** A static dir that does not exist: the server answers `/` with the "run npm run build" note. */
 export const NO_STATIC_DIR = path.join(tmpdir(), 'kms-console-no-such-dist');
+
+/** The console's upstream pointed at the fake cloud, signing with its AK/SK. */
+export function fakeCloudUpstream(cloud: FakeCloud, timeoutMs = 5000): UpstreamConfig {
+  return {
+    kind: 'cloud',
+    endpoint: cloud.baseUrl,
+    region: 'cn-north-4',
+    projectId: cloud.projectId,
+    auth: { mode: 'aksk', accessKey: cloud.accessKey, secretKey: cloud.secretKey },
+    timeoutMs,
+  };
+}
 
 export function testConfig(upstream: UpstreamConfig, overrides: Partial<ConsoleConfig> = {}) {
   const config: ConsoleConfig = {

@@ -6,7 +6,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsoleConfig, UpstreamConfig } from '../../src/server';
 import { FAKE_KEYS, startFakeCloud, type FakeCloud } from '../fake-cloud';
-import { errorCodeOf, get, post, startConsole, testConfig, type RunningConsole } from './helpers';
+import {
+  errorCodeOf,
+  get,
+  post,
+  startConsole,
+  testConfig,
+  type RunningConsole,
+  fakeCloudUpstream,
+} from './helpers';
 
 const ACCESS_TOKEN = 'console-access-token-for-tests-0123456789';
 const DESCRIBE = { key_id: FAKE_KEYS.enabled };
@@ -31,14 +39,7 @@ async function signIn(url: string, token = ACCESS_TOKEN, headers: Record<string,
 
 beforeAll(async () => {
   cloud = await startFakeCloud();
-  upstream = {
-    kind: 'cloud',
-    endpoint: cloud.baseUrl,
-    region: 'cn-north-4',
-    projectId: cloud.projectId,
-    auth: { mode: 'aksk', accessKey: cloud.accessKey, secretKey: cloud.secretKey },
-    timeoutMs: 5000,
-  };
+  upstream = fakeCloudUpstream(cloud);
   server = await startConsole(guarded());
 });
 
