@@ -14,6 +14,7 @@
  *                                                      [--loads 10] [--static-dir dist]
  */
 import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Page } from '@playwright/test';
@@ -26,7 +27,8 @@ import { DIST_DIR, startConsole, startLocalKms } from './lib/stack';
 
 export const ENCRYPT_P95_TARGET_MS = 50;
 export const INTERACTIVE_TARGET_MS = 500;
-const WARMUP_ENCRYPTIONS = 3;
+// The page's JIT needs a few rounds before its timings settle.
+const WARMUP_ENCRYPTIONS = 10;
 const PROBES_SCRIPT = path.resolve(import.meta.dirname, 'lib', 'page-probes.js');
 
 interface Options {
@@ -34,6 +36,8 @@ interface Options {
   encryptions: number;
   loads: number;
   staticDir: string;
+  /** Write the page's JS CPU profile during the timed encryptions here. */
+  cpuProfDir: string | undefined;
 }
 
 function parseOptions(): Options {
@@ -43,6 +47,7 @@ function parseOptions(): Options {
       encryptions: { type: 'string', default: '50' },
       loads: { type: 'string', default: '10' },
       'static-dir': { type: 'string', default: DIST_DIR },
+      'cpu-prof-dir': { type: 'string' },
     },
   });
   const count = (name: string, text: string, min: number) => {
@@ -55,6 +60,7 @@ function parseOptions(): Options {
     encryptions: count('encryptions', values.encryptions, 1),
     loads: count('loads', values.loads, 1),
     staticDir: path.resolve(values['static-dir']),
+    cpuProfDir: values['cpu-prof-dir'] && path.resolve(values['cpu-prof-dir']),
   };
 }
 
@@ -75,11 +81,40 @@ declare global {
   }
 }
 
+/** Where a first visit's time goes, from the page's own Navigation and Paint Timing. */
+interface LoadPhases {
+  /** index.html fully received. */
+  htmlMs: number;
+  /** The last script or stylesheet fetched (lazy chunks of the first view included). */
+  assetsMs: number;
+  domContentLoadedMs: number;
+  firstContentfulPaintMs: number;
+}
+
 interface LatencyRun {
   encryptPaintedMs: number[];
   encryptInDomMs: number[];
   interactiveColdMs: number[];
   interactiveWarmMs: number[];
+  coldPhases: LoadPhases[];
+}
+
+async function loadPhases(page: Page): Promise<LoadPhases> {
+  return page.evaluate(() => {
+    const navigation = performance.getEntriesByType('navigation')[0] as
+      PerformanceNavigationTiming | undefined;
+    const assets = performance
+      .getEntriesByType('resource')
+      .filter((entry) => /\.(js|css)(\?|$)/.test(entry.name))
+      .map((entry) => (entry as PerformanceResourceTiming).responseEnd);
+    const paint = performance.getEntriesByName('first-contentful-paint')[0];
+    return {
+      htmlMs: navigation?.responseEnd ?? Number.NaN,
+      assetsMs: assets.length > 0 ? Math.max(...assets) : Number.NaN,
+      domContentLoadedMs: navigation?.domContentLoadedEventEnd ?? Number.NaN,
+      firstContentfulPaintMs: paint?.startTime ?? Number.NaN,
+    };
+  });
 }
 
 async function waitInteractive(page: Page): Promise<number> {
@@ -99,20 +134,22 @@ async function measureLoads(
   browser: Browser,
   url: string,
   loads: number,
-): Promise<{ cold: number[]; warm: number[] }> {
+): Promise<{ cold: number[]; warm: number[]; coldPhases: LoadPhases[] }> {
   const cold: number[] = [];
   const warm: number[] = [];
+  const coldPhases: LoadPhases[] = [];
   for (let i = 0; i < loads; i += 1) {
     const context = await browser.newContext({ locale: 'en-US' });
     await context.addInitScript({ path: PROBES_SCRIPT });
     const page = await context.newPage();
     await page.goto(url);
     cold.push(await waitInteractive(page));
+    coldPhases.push(await loadPhases(page));
     await page.reload();
     warm.push(await waitInteractive(page));
     await context.close();
   }
-  return { cold, warm };
+  return { cold, warm, coldPhases };
 }
 
 async function encryptOnce(page: Page, plaintext: string): Promise<EncryptTiming> {
@@ -134,6 +171,7 @@ async function measureEncryptions(
   browser: Browser,
   url: string,
   encryptions: number,
+  profileFile: string | undefined,
 ): Promise<EncryptTiming[]> {
   const context = await browser.newContext({ locale: 'en-US' });
   await context.addInitScript({ path: PROBES_SCRIPT });
@@ -147,9 +185,22 @@ async function measureEncryptions(
     // The key's details (describe-key) arrive once; timing starts after the page is quiet.
     await page.waitForLoadState('networkidle');
     for (let i = 0; i < WARMUP_ENCRYPTIONS; i += 1) await encryptOnce(page, `warm-up ${i}`);
+    // The renderer's JS profile over the timed encryptions (Chrome DevTools Protocol).
+    const cdp = profileFile ? await context.newCDPSession(page) : undefined;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     const timings: EncryptTiming[] = [];
     for (let i = 0; i < encryptions; i += 1) {
       timings.push(await encryptOnce(page, `operator secret number ${i}: 0123456789abcdef`));
+    }
+    if (cdp && profileFile) {
+      const { profile } = await cdp.send('Profiler.stop');
+      await mkdir(path.dirname(profileFile), { recursive: true });
+      await writeFile(profileFile, JSON.stringify(profile));
+      console.log(`  page profile written to ${path.relative(process.cwd(), profileFile)}`);
     }
     return timings;
   } finally {
@@ -174,12 +225,19 @@ async function runOnce(options: Options, runIndex: number): Promise<LatencyRun> 
     console.log(`  ${options.loads} page loads (fresh context, then reload)`);
     const loads = await measureLoads(browser, `${consoleServer.url}/`, options.loads);
     console.log(`  ${options.encryptions} encryptions (after ${WARMUP_ENCRYPTIONS} untimed)`);
-    const timings = await measureEncryptions(browser, `${consoleServer.url}/`, options.encryptions);
+    const timings = await measureEncryptions(
+      browser,
+      `${consoleServer.url}/`,
+      options.encryptions,
+      options.cpuProfDir &&
+        path.join(options.cpuProfDir, `page-encrypt-run${runIndex + 1}.cpuprofile`),
+    );
     return {
       encryptPaintedMs: timings.map((timing) => timing.painted),
       encryptInDomMs: timings.map((timing) => timing.inDom),
       interactiveColdMs: loads.cold,
       interactiveWarmMs: loads.warm,
+      coldPhases: loads.coldPhases,
     };
   } finally {
     await browser?.close();
@@ -228,6 +286,18 @@ export function latencyFigures(runs: LatencyRun[]): Figure[] {
       values: each((run) => percentile(run.interactiveColdMs, 95)),
       format: fmt.ms,
     },
+    ...(
+      [
+        ['htmlMs', 'index.html received'],
+        ['assetsMs', 'last script or stylesheet received'],
+        ['domContentLoadedMs', 'DOMContentLoaded'],
+        ['firstContentfulPaintMs', 'first contentful paint'],
+      ] as const
+    ).map(([phase, label]) => ({
+      label: `first visit: ${label}, median`,
+      values: each((run) => median(run.coldPhases.map((phases) => phases[phase]))),
+      format: fmt.ms,
+    })),
     {
       label: 'navigation → interactive form, reload, median',
       values: each((run) => median(run.interactiveWarmMs)),
