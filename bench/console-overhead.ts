@@ -13,10 +13,11 @@
  *   npm run bench:console-overhead -- [--runs 3] [--duration 10] [--connections 50]
  *                                     [--warmup 2] [--cpu-prof-dir DIR]
  */
+import os from 'node:os';
 import path from 'node:path';
 import { parseBenchArgs, type BenchOptions } from './lib/args';
 import type { ServerChild } from './lib/children';
-import { fmt, printFigures, type Figure } from './lib/figures';
+import { fmt, loadAverageFigure, printFigures, type Figure } from './lib/figures';
 import { AES_ENCRYPT_REQUEST, kmsOperationUrl, postJsonOk, TOKEN_HEADERS } from './lib/fixtures';
 import { measureLoad, type MeasuredLoad } from './lib/measure';
 import { NGINX_PATH, nginxAvailable, startNginx } from './lib/nginx';
@@ -47,7 +48,7 @@ interface PathResult {
   kmsCpuUs: number;
 }
 
-type OverheadRun = Partial<Record<PathName, PathResult>>;
+type OverheadRun = Partial<Record<PathName, PathResult>> & { loadAverage: number };
 
 interface Target {
   url: string;
@@ -56,6 +57,7 @@ interface Target {
 }
 
 async function runOnce(options: BenchOptions, runIndex: number): Promise<OverheadRun> {
+  const loadAverage = os.loadavg()[0]!;
   const profile = (name: string) => ({
     cpuProfDir: options.cpuProfDir,
     cpuProfName: `${name}-overhead-run${runIndex + 1}.cpuprofile`,
@@ -102,7 +104,7 @@ async function runOnce(options: BenchOptions, runIndex: number): Promise<Overhea
     }
 
     console.log(`Run ${runIndex + 1} of ${options.runs}`);
-    const run: OverheadRun = {};
+    const run: OverheadRun = { loadAverage };
     for (const name of PATHS) {
       const target = targets[name];
       if (!target) continue;
@@ -202,7 +204,7 @@ export function overheadFigures(runs: OverheadRun[]): Figure[] {
       format: fmt.ms,
     },
     ...paths.map((name) => ({
-      label: `${PATH_LABELS[name]} p50, ${'50'} connections`,
+      label: `${PATH_LABELS[name]} p50, 50 connections`,
       values: each((run) => run[name]?.load.p50Ms),
       format: fmt.ms,
     })),
@@ -229,11 +231,19 @@ export function overheadFigures(runs: OverheadRun[]): Figure[] {
         values: each((run) => run[name]?.proxyCpuUs),
         format: fmt.us,
       })),
+    ...paths
+      .filter((name) => name !== 'direct')
+      .map((name) => ({
+        label: `${PATH_LABELS[name]}: proxy CPU busy (100 % = one core)`,
+        values: each((run) => run[name]?.load.cpuBusyPercentByServer[0]),
+        format: fmt.percent,
+      })),
     ...paths.map((name) => ({
       label: `${PATH_LABELS[name]}: local KMS CPU / request`,
       values: each((run) => run[name]?.kmsCpuUs),
       format: fmt.us,
     })),
+    loadAverageFigure(each((run) => run.loadAverage)),
   ];
 }
 

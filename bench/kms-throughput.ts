@@ -7,16 +7,15 @@
  *   npm run bench:kms-throughput -- [--runs 3] [--duration 10] [--connections 50] [--warmup 2]
  *                                   [--cpu-prof-dir DIR]
  */
+import os from 'node:os';
 import path from 'node:path';
 import { parseBenchArgs, type BenchOptions } from './lib/args';
 import { startServerChild } from './lib/children';
-import { fmt, printFigures, type Figure } from './lib/figures';
+import { fmt, loadAverageFigure, printFigures, type Figure } from './lib/figures';
 import {
   AES_ENCRYPT_REQUEST,
   BENCH_KEYS,
   kmsOperationUrl,
-  localKmsEnv,
-  makeTempDir,
   postJsonOk,
   RSA_ENCRYPT_REQUEST,
   stringField,
@@ -24,10 +23,12 @@ import {
 } from './lib/fixtures';
 import { measureLoad, type MeasuredLoad } from './lib/measure';
 import { writeResults } from './lib/report';
+import { startLocalKms } from './lib/stack';
 
 export const CEILING_RATIO_TARGET = 0.5;
 
 interface ThroughputRun {
+  loadAverage: number;
   requestBytes: { encrypt: number; decrypt: number; rsaDecrypt: number };
   responseBytes: { encrypt: number; ceiling: number };
   ceiling: MeasuredLoad;
@@ -40,15 +41,10 @@ interface ThroughputRun {
 }
 
 async function runOnce(options: BenchOptions, runIndex: number): Promise<ThroughputRun> {
-  const dataDir = await makeTempDir('throughput');
-  const profiling = options.cpuProfDir !== undefined;
-  const kms = await startServerChild({
-    entry: 'local-kms.ts',
-    env: localKmsEnv(dataDir.path),
-    ...(profiling && {
-      cpuProfDir: path.resolve(options.cpuProfDir!),
-      cpuProfName: `local-kms-throughput-run${runIndex + 1}.cpuprofile`,
-    }),
+  const loadAverage = os.loadavg()[0]!;
+  const kms = await startLocalKms({
+    cpuProfDir: options.cpuProfDir,
+    cpuProfName: `local-kms-throughput-run${runIndex + 1}.cpuprofile`,
   });
   let ceiling: Awaited<ReturnType<typeof startServerChild>> | undefined;
   try {
@@ -99,6 +95,7 @@ async function runOnce(options: BenchOptions, runIndex: number): Promise<Through
     const aesDecrypt = await kmsLoad('AES_256 decrypt-data', decryptUrl, decryptBody);
     const rsaDecrypt = await kmsLoad('RSA_2048 decrypt-data', decryptUrl, rsaDecryptBody);
     return {
+      loadAverage,
       requestBytes: {
         encrypt: Buffer.byteLength(encryptBody),
         decrypt: Buffer.byteLength(decryptBody),
@@ -115,7 +112,6 @@ async function runOnce(options: BenchOptions, runIndex: number): Promise<Through
   } finally {
     await ceiling?.stop();
     await kms.stop();
-    await dataDir.remove();
   }
 }
 
@@ -156,11 +152,17 @@ export function throughputFigures(runs: ThroughputRun[]): Figure[] {
       values: each((run) => load(run).serverCpuUsPerRequest),
       format: fmt.us,
     })),
+    ...loads.map(([label, load]) => ({
+      label: `${label} server CPU busy (100 % = one core)`,
+      values: each((run) => load(run).serverCpuBusyPercent),
+      format: fmt.percent,
+    })),
     {
       label: 'encrypt-data response body (ceiling answers the same)',
       values: each((run) => run.responseBytes.encrypt),
       format: fmt.bytes,
     },
+    loadAverageFigure(each((run) => run.loadAverage)),
   ];
 }
 

@@ -15,12 +15,13 @@
  */
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_LAUNCH_OPTIONS } from '../playwright.config';
 import type { ServerChild } from './lib/children';
-import { fmt, printFigures, type Figure } from './lib/figures';
+import { fmt, loadAverageFigure, printFigures, type Figure } from './lib/figures';
 import { BENCH_KEYS } from './lib/fixtures';
 import { median, percentile, writeResults } from './lib/report';
 import { DIST_DIR, startConsole, startLocalKms } from './lib/stack';
@@ -92,6 +93,7 @@ interface LoadPhases {
 }
 
 interface LatencyRun {
+  loadAverage: number;
   encryptPaintedMs: number[];
   encryptInDomMs: number[];
   interactiveColdMs: number[];
@@ -209,6 +211,7 @@ async function measureEncryptions(
 }
 
 async function runOnce(options: Options, runIndex: number): Promise<LatencyRun> {
+  const loadAverage = os.loadavg()[0]!;
   const started: ServerChild[] = [];
   let browser: Browser | undefined;
   try {
@@ -233,6 +236,7 @@ async function runOnce(options: Options, runIndex: number): Promise<LatencyRun> 
         path.join(options.cpuProfDir, `page-encrypt-run${runIndex + 1}.cpuprofile`),
     );
     return {
+      loadAverage,
       encryptPaintedMs: timings.map((timing) => timing.painted),
       encryptInDomMs: timings.map((timing) => timing.inDom),
       interactiveColdMs: loads.cold,
@@ -303,6 +307,7 @@ export function latencyFigures(runs: LatencyRun[]): Figure[] {
       values: each((run) => median(run.interactiveWarmMs)),
       format: fmt.ms,
     },
+    loadAverageFigure(each((run) => run.loadAverage)),
   ];
 }
 

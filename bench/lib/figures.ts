@@ -75,3 +75,12 @@ export const fmt = {
   percent: (value: number) => `${value.toFixed(1)} %`,
   bytes: (value: number) => `${Math.round(value)} B`,
 };
+
+/** Other work on the machine skews every figure: each run records the load it started under. */
+export function loadAverageFigure(values: number[]): Figure {
+  return {
+    label: 'machine load average (1 min) at run start',
+    values,
+    format: (value: number) => value.toFixed(2),
+  };
+}

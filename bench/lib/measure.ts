@@ -13,6 +13,14 @@ export interface MeasuredLoad extends LoadResult {
   serverCpuUsPerRequest: number;
   /** The same, per server process, in the order of `serverPids`. */
   cpuUsPerRequestByServer: number[];
+  /**
+   * Share of one core the server processes used during the run (100 % = one core busy). A
+   * single-threaded server near 100 % is the bottleneck; well below, something else is
+   * (the load generator, or other work on the machine).
+   */
+  serverCpuBusyPercent: number;
+  /** The same, per server process. */
+  cpuBusyPercentByServer: number[];
 }
 
 export interface MeasureOptions extends LoadOptions {
@@ -47,5 +55,9 @@ export async function measureLoad(options: MeasureOptions): Promise<MeasuredLoad
     okPerSecond: result.ok / result.durationSeconds,
     serverCpuUsPerRequest: perRequest(spent),
     cpuUsPerRequestByServer: cpuSeconds.map(perRequest),
+    serverCpuBusyPercent: spent === undefined ? Number.NaN : (100 * spent) / result.durationSeconds,
+    cpuBusyPercentByServer: cpuSeconds.map((seconds) =>
+      seconds === undefined ? Number.NaN : (100 * seconds) / result.durationSeconds,
+    ),
   };
 }
