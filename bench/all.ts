@@ -2,7 +2,8 @@
  * Every benchmark in sequence (`npm run bench:all -- [--runs 3]`): builds the app, then runs
  * page weight, local KMS throughput, console overhead and operator latency, each in its own
  * process, and ends with one table of every target. `--runs` is passed to each benchmark
- * that repeats (page weight is deterministic).
+ * that repeats (page weight is deterministic). `--static-dir DIR` measures a build made
+ * elsewhere instead of building into dist/ (which a running e2e suite may be serving).
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -30,11 +31,17 @@ function readSummary(name: string): FigureSummary[] {
 }
 
 function main(): void {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '1' } } });
+  const { values } = parseArgs({
+    options: { runs: { type: 'string', default: '1' }, 'static-dir': { type: 'string' } },
+  });
   const tsx = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
-  run('npm', ['run', 'build']);
-  run(tsx, ['bench/page-weight.ts']);
-  for (const name of REPEATED) run(tsx, [`bench/${name}.ts`, '--runs', values.runs]);
+  const staticDir = values['static-dir'];
+  if (staticDir === undefined) run('npm', ['run', 'build']);
+  run(tsx, ['bench/page-weight.ts', ...(staticDir ? ['--dist', staticDir] : [])]);
+  for (const name of REPEATED) {
+    const extra = name === 'operator-latency' && staticDir ? ['--static-dir', staticDir] : [];
+    run(tsx, [`bench/${name}.ts`, '--runs', values.runs, ...extra]);
+  }
 
   const pageWeight = JSON.parse(
     readFileSync(path.join(REPO_ROOT, 'bench', 'results', 'page-weight.json'), 'utf8'),

@@ -52,7 +52,12 @@ function sum(assets: AssetWeight[], predicate: (asset: AssetWeight) => boolean):
 const kib = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KiB`;
 
 function main(): void {
-  const distDir = path.resolve(import.meta.dirname, '..', 'dist');
+  // `--dist DIR` measures another build (e.g. one made elsewhere so dist/ is left alone).
+  const distFlag = process.argv.indexOf('--dist');
+  const distDir =
+    distFlag > 0 && process.argv[distFlag + 1]
+      ? path.resolve(process.argv[distFlag + 1]!)
+      : path.resolve(import.meta.dirname, '..', 'dist');
   const assets = measurePageWeight(distDir);
   const firstLoadJs = sum(assets, (a) => a.firstLoad && a.kind === 'js');
   const firstLoadCss = sum(assets, (a) => a.firstLoad && a.kind === 'css');
