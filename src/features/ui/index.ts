@@ -7,6 +7,7 @@ export {
 } from './components/ContextPairsField';
 export * from './components/icons';
 export { default as tone } from './components/tone.module.css';
+export { dangerButtonProps } from './components/danger-button';
 export {
   contextPairIssues,
   contextToPairs,

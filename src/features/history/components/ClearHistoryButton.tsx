@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useI18n } from '../../i18n';
-import { TrashIcon } from '../../ui';
+import { dangerButtonProps, TrashIcon } from '../../ui';
 import { historyStore } from './history-store-instance';
 
 /** Clearing cannot be undone and the ciphertexts may exist nowhere else: ask first. */
@@ -12,7 +12,7 @@ export function ClearHistoryButton({ count }: { count: number }) {
     <>
       <Button
         variant="outline"
-        color="red"
+        {...dangerButtonProps}
         leftSection={<TrashIcon />}
         onClick={() => setOpen(true)}
         disabled={count === 0}
@@ -27,7 +27,7 @@ export function ClearHistoryButton({ count }: { count: number }) {
               {t('common.cancel')}
             </Button>
             <Button
-              color="red"
+              color="red.9"
               onClick={() => {
                 historyStore.clear();
                 setOpen(false);

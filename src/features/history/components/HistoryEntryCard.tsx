@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useId } from 'react';
 import { useI18n } from '../../i18n';
-import { CopyButton, TrashIcon, tone } from '../../ui';
+import { CopyButton, dangerButtonProps, TrashIcon, tone } from '../../ui';
 import type { HistoryEntry } from '../model/history-entry';
 
 export interface HistoryEntryCardProps {
@@ -80,7 +80,7 @@ export function HistoryEntryCard({ entry, onDecrypt, onReuse, onDelete }: Histor
           <Button
             size="xs"
             variant="subtle"
-            color="red"
+            {...dangerButtonProps}
             leftSection={<TrashIcon size={14} />}
             onClick={() => onDelete(entry)}
             aria-describedby={titleId}

@@ -147,7 +147,7 @@ export default function HistoryPage({ onDecrypt, onReuse }: HistoryPageProps) {
       )}
 
       {pages > 1 && (
-        <Group justify="center">
+        <Group justify="center" component="nav" aria-label={t('history.pagination')}>
           <Pagination
             total={pages}
             value={currentPage}

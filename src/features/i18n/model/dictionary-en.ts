@@ -193,6 +193,7 @@ export const en = {
   'history.import.badEntry': 'Entry {entry} is invalid at {field}: {problem}',
   'history.import.badFile': 'The file is invalid at {field}: {problem}',
   'history.import.tooLarge': 'The file is too large to be a history export.',
+  'history.pagination': 'Pagination',
   'history.previousPage': 'Previous page',
   'history.nextPage': 'Next page',
   'history.pageN': 'Page {page}',

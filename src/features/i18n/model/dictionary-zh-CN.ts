@@ -185,6 +185,7 @@ export const zhCN: Dictionary = {
   'history.import.badEntry': '第 {entry} 条记录在 {field} 处无效：{problem}',
   'history.import.badFile': '文件在 {field} 处无效：{problem}',
   'history.import.tooLarge': '文件过大，不可能是历史记录导出文件。',
+  'history.pagination': '分页',
   'history.previousPage': '上一页',
   'history.nextPage': '下一页',
   'history.pageN': '第 {page} 页',

@@ -201,9 +201,14 @@ export function KeyPicker({
                     <Badge size="sm" variant="outline" color="gray">
                       {key.key_spec}
                     </Badge>
-                    <Badge size="sm" variant="light" color={availability.usable ? 'teal' : 'gray'}>
+                    <Text
+                      span
+                      size="xs"
+                      fw={600}
+                      className={availability.usable ? tone.success : undefined}
+                    >
                       {stateLabel(key)}
-                    </Badge>
+                    </Text>
                   </Group>
                 </div>
                 <span className={classes.keyId}>{key.key_id}</span>

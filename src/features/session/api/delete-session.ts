@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { requestJson } from './http';
+import { operatorToken } from '../model/operator-token';
 import { SIGNED_OUT, sessionQueries } from './get-session';
 
 export async function deleteSession(): Promise<void> {
@@ -11,9 +12,11 @@ export function useDeleteSession() {
   return useMutation({
     mutationFn: deleteSession,
     onSuccess: () => {
-      // Drop every cached answer (key lists, config) along with the session.
-      queryClient.clear();
+      // The session query's observers stay attached, so update it in place; every other
+      // cached answer (key lists, config) goes with the session.
+      operatorToken.clear();
       queryClient.setQueryData(sessionQueries.status(), SIGNED_OUT);
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'session' });
     },
   });
 }
