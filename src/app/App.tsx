@@ -1,5 +1,5 @@
 import { Center, Loader, Stack } from '@mantine/core';
-import { Suspense, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { DecryptPage, type DecryptPrefill } from '../features/decrypt';
 import { EncryptPage, type EncryptPrefill } from '../features/encrypt';
 import { HistoryPage, recordEncryption, type HistoryEntry } from '../features/history';
@@ -40,6 +40,25 @@ export function App() {
   // A server without access control may not know /api/session at all: treat it as open.
   const mustSignIn = session.data?.required === true && !session.data.signedIn;
   const config = useConfig(!session.isPending && !mustSignIn);
+
+  // A hand-over is for the visit it was made for: leaving the page drops it, so opening
+  // Decrypt from the navigation later shows an empty form.
+  useEffect(() => {
+    setPrefills((current) =>
+      (current.decrypt && route !== 'decrypt') || (current.encrypt && route !== 'encrypt')
+        ? {
+            generation: current.generation,
+            ...(route === 'decrypt' && current.decrypt ? { decrypt: current.decrypt } : {}),
+            ...(route === 'encrypt' && current.encrypt ? { encrypt: current.encrypt } : {}),
+          }
+        : current,
+    );
+  }, [route]);
+
+  useEffect(() => {
+    const page = mustSignIn ? t('signIn.title') : t(`nav.${route}`);
+    document.title = `${page} · ${t('app.name')}`;
+  }, [route, mustSignIn, t]);
 
   if (session.isPending) {
     return (

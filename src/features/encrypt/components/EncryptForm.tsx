@@ -19,10 +19,12 @@ import type { EncryptionResult } from '../model/encryption-result';
 
 export interface EncryptFormProps {
   defaultValues: EncryptFormValues;
+  /** Coming back from a result: the key is set, the next thing to type is the plaintext. */
+  focusPlainText?: boolean;
   onEncrypted: (result: EncryptionResult, values: EncryptFormValues) => void;
 }
 
-export function EncryptForm({ defaultValues, onEncrypted }: EncryptFormProps) {
+export function EncryptForm({ defaultValues, focusPlainText, onEncrypted }: EncryptFormProps) {
   const { t, tm } = useI18n();
   const encrypt = useEncryptData();
   // The schema depends on the chosen key, known only after the form exists: the resolver
@@ -35,7 +37,12 @@ export function EncryptForm({ defaultValues, onEncrypted }: EncryptFormProps) {
     mode: 'onSubmit',
     reValidateMode: 'onChange',
   });
-  const { control, handleSubmit, setValue, getValues, register, formState, trigger } = form;
+  const { control, handleSubmit, setValue, getValues, register, formState, trigger, setFocus } =
+    form;
+
+  useEffect(() => {
+    if (focusPlainText) setFocus('plainText');
+  }, [focusPlainText, setFocus]);
   const keyId = useWatch({ control, name: 'keyId' });
   const algorithm = useWatch({ control, name: 'algorithm' });
   const plainText = useWatch({ control, name: 'plainText' });

@@ -51,6 +51,7 @@ export default function EncryptPage({ prefill, onEncrypted }: EncryptPageProps) 
           <EncryptForm
             key={view.generation}
             defaultValues={view.values}
+            focusPlainText={view.generation > 0}
             onEncrypted={(result, values) => {
               onEncrypted(result);
               setView({ kind: 'result', values, result, generation: view.generation + 1 });
