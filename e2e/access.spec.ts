@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { encryptThroughUi } from './support/console';
-import { expect, test } from './support/fixtures';
+import { expect, expectNoAxeViolations, test } from './support/fixtures';
 import { dumpBrowserStorage } from './support/storage';
 import { KEYS, LOCAL_PROJECT_ID } from './support/keys';
 
@@ -60,11 +60,13 @@ test('sign in, use an operator IAM token, encrypt, sign out', async ({ page, sec
   const refusal = page.getByRole('alert').filter({ hasText: 'Sign-in failed' });
   await expect(refusal).toContainText('CONSOLE.0006');
   await expect(refusal).toContainText('The access token is wrong.');
+  await expectNoAxeViolations(page, 'sign-in page with an error');
 
   await page.getByLabel('Access token').fill(ACCESS_TOKEN);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Encrypt' })).toBeVisible();
   await expect(page.getByText('Your IAM token is needed')).toBeVisible();
+  await expectNoAxeViolations(page, 'operator token panel');
   // Without a token the key list cannot load, and the picker says so.
   await expect(page.getByRole('combobox', { name: 'Key ID' })).toHaveAccessibleDescription(
     /could not be loaded/,

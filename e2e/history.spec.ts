@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { encryptThroughUi, historyEntry, openEncryptPage, openHistory } from './support/console';
-import { expect, test } from './support/fixtures';
+import { expect, expectNoAxeViolations, test } from './support/fixtures';
 import { KEYS } from './support/keys';
 
 const STORAGE_KEY = 'kms-console.history';
@@ -123,6 +123,7 @@ test('a corrupted stored history shows a warning and a working page', async ({ p
   await page.goto('/#/history');
   await expect(page.getByRole('alert').filter({ hasText: 'could not be read' })).toBeVisible();
   await expect(page.getByText('No encryptions yet')).toBeVisible();
+  await expectNoAxeViolations(page, 'history with a warning');
 
   secrets.push('after the corruption');
   await page.getByRole('link', { name: 'Encrypt' }).click();
@@ -176,6 +177,8 @@ test('the history keeps the newest 1,000 entries and says when old ones drop', a
   page,
   secrets,
 }) => {
+  // A thousand entries to parse on every read, and an axe scan of a full page of them.
+  test.slow();
   await page.goto('/');
   await page.evaluate(
     ({ key, keyId }) => {
@@ -203,6 +206,7 @@ test('the history keeps the newest 1,000 entries and says when old ones drop', a
   await openHistory(page);
   await expect(page.getByText('Older entries removed')).toBeVisible();
   await expect(page.getByText('Removed the oldest entries (1)')).toBeVisible();
+  await expectNoAxeViolations(page, 'history with a notice and pages');
   await expect(page.getByText('1000 entries')).toBeVisible();
   await expect(historyEntry(page, cipherText)).toBeVisible();
   const ids = await page.evaluate(

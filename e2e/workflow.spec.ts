@@ -10,7 +10,7 @@ import {
   openEncryptPage,
   openHistory,
 } from './support/console';
-import { expect, test } from './support/fixtures';
+import { expect, expectNoAxeViolations, test } from './support/fixtures';
 import { KEYS, LOCAL_PROJECT_ID, type SeedKey } from './support/keys';
 
 const ROUND_TRIPS: ReadonlyArray<{
@@ -152,6 +152,7 @@ test('a wrong context on decrypt shows the KMS error explained in words', async 
   await expect(alert).toBeVisible();
   await expect(alert).toContainText(/KMS\.\d{4}/);
   await expect(alert).toContainText(/encryption context (differs|is not valid)/);
+  await expectNoAxeViolations(page, 'decrypt with a KMS error');
   await expect(page.getByRole('region', { name: 'Decrypted' })).toHaveCount(0);
 });
 
@@ -216,6 +217,7 @@ test('result actions: decrypt request, curl and hcloud without secrets, and Veri
   await result.getByRole('button', { name: 'Verify' }).click();
   await expect(result.getByText('Round trip verified')).toBeVisible();
   await expect(page.getByText(plainText)).toHaveCount(0);
+  await expectNoAxeViolations(page, 'result after Verify');
 });
 
 test('the decrypt page asks for key and algorithm only for asymmetric ciphertext', async ({

@@ -1,4 +1,4 @@
-import { createTheme, type CSSVariablesResolver } from '@mantine/core';
+import { Alert, createTheme, type CSSVariablesResolver } from '@mantine/core';
 
 export const theme = createTheme({
   primaryColor: 'indigo',
@@ -11,6 +11,16 @@ export const theme = createTheme({
   fontFamilyMonospace:
     'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", "Noto Sans Mono", monospace',
   headings: { fontWeight: '650' },
+  components: {
+    // Light alerts tint the text with the alert colour, too faint on the tinted background
+    // (yellow and teal fail 4.5:1): the icon and background carry the colour, text stays text.
+    Alert: Alert.extend({
+      styles: {
+        title: { color: 'var(--mantine-color-text)' },
+        message: { color: 'var(--mantine-color-text)' },
+      },
+    }),
+  },
 });
 
 /** Mantine's default dimmed grey is below 4.5:1 on white; axe checks every page. */

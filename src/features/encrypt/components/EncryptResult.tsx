@@ -177,7 +177,7 @@ export function EncryptResult({ result, plainText, config, onBack }: EncryptResu
         <Stack gap="xs">
           <Group gap="sm">
             <Button
-              variant="light"
+              variant="default"
               leftSection={<ShieldCheckIcon />}
               loading={verify.isPending}
               onClick={() =>

@@ -19,7 +19,13 @@ export function ClearHistoryButton({ count }: { count: number }) {
       >
         {t('history.clear')}
       </Button>
-      <Modal opened={open} onClose={() => setOpen(false)} title={t('history.clearTitle')} centered>
+      <Modal
+        opened={open}
+        onClose={() => setOpen(false)}
+        title={t('history.clearTitle')}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+        centered
+      >
         <Stack>
           <Text size="sm">{t('history.clearExplanation', { count })}</Text>
           <Group justify="flex-end">

@@ -60,7 +60,6 @@ export default function HistoryPage({ onDecrypt, onReuse }: HistoryPageProps) {
           variant="light"
           icon={<AlertIcon />}
           title={t('history.warning.title')}
-          styles={{ message: { color: 'var(--mantine-color-text)' } }}
         >
           {t(WARNING_KEYS[warning.kind], warningParams(warning))}
         </Alert>
@@ -73,7 +72,6 @@ export default function HistoryPage({ onDecrypt, onReuse }: HistoryPageProps) {
           withCloseButton
           closeButtonLabel={t('common.dismiss')}
           onClose={() => historyStore.dismissNotice()}
-          styles={{ message: { color: 'var(--mantine-color-text)' } }}
         >
           {t('history.trimmed', { count: notice.count, cap: formatNumber(HISTORY_CAP) })}
         </Alert>

@@ -89,7 +89,6 @@ export default function HistoryTransfer({ entries }: { entries: readonly History
           closeButtonLabel={t('common.dismiss')}
           onClose={() => setOutcome(undefined)}
           mt="xs"
-          styles={{ message: { color: 'var(--mantine-color-text)' } }}
         >
           <Text size="sm">{tm(outcome.reason)}</Text>
           <Text size="sm" mt={4}>

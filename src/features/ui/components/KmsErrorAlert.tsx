@@ -18,14 +18,7 @@ export function KmsErrorAlert({ title, error }: { title: string; error: KmsError
   const explanationKey = `kmsError.${error.code}`;
   const explanation = hasMessage(explanationKey) ? t(explanationKey) : t('kmsError.unknown');
   return (
-    <Alert
-      role="alert"
-      color="red"
-      variant="light"
-      icon={<AlertIcon size={20} />}
-      title={title}
-      styles={{ message: { color: 'var(--mantine-color-text)' } }}
-    >
+    <Alert role="alert" color="red" variant="light" icon={<AlertIcon size={20} />} title={title}>
       <Text size="sm" fw={600}>
         <Code>{error.code}</Code>
         {error.status !== undefined && (

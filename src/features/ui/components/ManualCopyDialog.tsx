@@ -6,7 +6,13 @@ import { selectText } from '../model/clipboard';
 export default function ManualCopyDialog({ text, onClose }: { text: string; onClose: () => void }) {
   const { t } = useI18n();
   return (
-    <Modal opened onClose={onClose} title={t('copy.manualTitle')} size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('copy.manualTitle')}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      size="lg"
+    >
       <Stack>
         <Text size="sm">{t('copy.manualExplanation')}</Text>
         <Textarea
