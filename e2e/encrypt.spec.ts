@@ -10,7 +10,7 @@ import {
   openEncryptPage,
   openHistory,
 } from './support/console';
-import { expect, test } from './support/fixtures';
+import { expect, expectNoAxeViolations, test } from './support/fixtures';
 import { KEYS, UNKNOWN_KEY_ID } from './support/keys';
 
 test('encrypts "hello world", copies the result and finds it in History after a reload', async ({
@@ -78,6 +78,7 @@ test('validates every rule in the browser and sends nothing when input is bad', 
   await expect(keyId).toHaveAccessibleDescription(/Enter or choose a key ID/);
   await expect(plainText).toHaveAttribute('aria-invalid', 'true');
   await expect(plainText).toHaveAccessibleDescription(/Enter the plaintext to encrypt/);
+  await expectNoAxeViolations(page, 'encrypt form with errors');
 
   await keyId.fill('not-a-key-id');
   await keyId.press('Escape');

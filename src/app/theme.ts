@@ -23,13 +23,15 @@ export const theme = createTheme({
   },
 });
 
-/** Mantine's default dimmed grey is below 4.5:1 on white; axe checks every page. */
+/** Mantine's default dimmed grey and error red are below 4.5:1; axe checks every page. */
 export const cssVariablesResolver: CSSVariablesResolver = (mantineTheme) => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': mantineTheme.colors.gray[7] ?? '#495057',
+    '--mantine-color-error': mantineTheme.colors.red[9] ?? '#c92a2a',
   },
   dark: {
     '--mantine-color-dimmed': mantineTheme.colors.dark[1] ?? '#b8b8b8',
+    '--mantine-color-error': mantineTheme.colors.red[4] ?? '#ff8787',
   },
 });
