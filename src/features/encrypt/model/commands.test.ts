@@ -87,5 +87,11 @@ describe('shell commands', () => {
     const local = hcloudCommand(LOCAL, { cipher_text: CIPHER, encryption_context: { a: 'b' } });
     expect(local).toContain("--cli-endpoint='http://127.0.0.1:8090'");
     expect(local).toContain("'--encryption_context.a=b'");
+    const custom = hcloudCommand(
+      { ...CLOUD, endpoint: 'https://kms.example.internal', region: 'unknown' },
+      { cipher_text: CIPHER },
+    );
+    expect(custom).toContain("--cli-endpoint='https://kms.example.internal'");
+    expect(custom).not.toContain('--cli-region');
   });
 });

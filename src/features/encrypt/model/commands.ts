@@ -62,16 +62,21 @@ export function curlCommand(upstream: UpstreamFacts, body: DecryptDataRequest): 
   ].join(' \\\n');
 }
 
+/** The console reports `unknown` when an endpoint was configured without a region. */
+function hasRegion(upstream: UpstreamFacts): boolean {
+  return upstream.upstream === 'cloud' && upstream.region !== '' && upstream.region !== 'unknown';
+}
+
 /**
  * A Huawei Cloud KooCLI (hcloud) command; credentials come from the operator's hcloud profile.
- * The local KMS has no region, so it is reached through an explicit endpoint instead.
+ * The local KMS (or an endpoint without a known region) is reached through the endpoint.
  */
 export function hcloudCommand(upstream: UpstreamFacts, body: DecryptDataRequest): string {
   const args = [
     'hcloud KMS DecryptData',
-    upstream.upstream === 'local'
-      ? `--cli-endpoint=${shellQuote(upstream.endpoint)}`
-      : `--cli-region=${shellQuote(upstream.region)}`,
+    hasRegion(upstream)
+      ? `--cli-region=${shellQuote(upstream.region)}`
+      : `--cli-endpoint=${shellQuote(upstream.endpoint)}`,
     `--project_id=${shellQuote(upstream.projectId)}`,
     `--cipher_text=${shellQuote(body.cipher_text)}`,
   ];

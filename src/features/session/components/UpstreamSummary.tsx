@@ -2,6 +2,16 @@ import { Badge, Group, Text } from '@mantine/core';
 import { useI18n } from '../../i18n';
 import type { ConsoleConfig } from '../api/get-config';
 
+/** The region, or the endpoint's host when the console was given an endpoint without one. */
+function cloudPlace(config: ConsoleConfig): string {
+  if (config.region && config.region !== 'unknown') return config.region;
+  try {
+    return new URL(config.endpoint).host;
+  } catch {
+    return config.endpoint;
+  }
+}
+
 function shortProjectId(projectId: string): string {
   return projectId.length > 12 ? `${projectId.slice(0, 6)}…${projectId.slice(-4)}` : projectId;
 }
@@ -13,7 +23,7 @@ export function UpstreamSummary({ config }: { config: ConsoleConfig }) {
   return (
     <Group gap={8} wrap="nowrap" aria-label={t('upstream.label')} role="group">
       <Badge color={isLocal ? 'grape' : 'indigo'} variant="light" radius="sm">
-        {isLocal ? t('upstream.local') : t('upstream.cloud', { region: config.region })}
+        {isLocal ? t('upstream.local') : t('upstream.cloud', { region: cloudPlace(config) })}
       </Badge>
       <Text size="xs" c="dimmed" visibleFrom="sm" title={config.projectId}>
         {t('upstream.project', { projectId: shortProjectId(config.projectId) })}
