@@ -160,7 +160,7 @@ test('copy buttons select the text for a manual copy when the Clipboard API is m
   await expect(dialog).toBeVisible();
   const manual = dialog.getByRole('textbox', { name: 'Text to copy' });
   expect(JSON.parse(await manual.inputValue())).toEqual({ cipher_text: cipherText });
-  await dialog.getByRole('button', { name: 'Close' }).click();
+  await dialog.getByRole('button', { name: 'Done' }).click();
   await expect(dialog).toBeHidden();
 });
 

@@ -7,6 +7,7 @@ export const en = {
 
   'common.cancel': 'Cancel',
   'common.close': 'Close',
+  'common.done': 'Done',
   'common.dismiss': 'Dismiss',
 
   'layout.skipToContent': 'Skip to content',

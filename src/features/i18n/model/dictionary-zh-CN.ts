@@ -6,6 +6,7 @@ export const zhCN: Dictionary = {
 
   'common.cancel': '取消',
   'common.close': '关闭',
+  'common.done': '完成',
   'common.dismiss': '关闭提示',
 
   'layout.skipToContent': '跳到主要内容',

@@ -28,7 +28,7 @@ export default function ManualCopyDialog({ text, onClose }: { text: string; onCl
           styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
         />
         <Group justify="flex-end">
-          <Button onClick={onClose}>{t('common.close')}</Button>
+          <Button onClick={onClose}>{t('common.done')}</Button>
         </Group>
       </Stack>
     </Modal>
