@@ -139,6 +139,15 @@ export function throughputFigures(runs: ThroughputRun[]): Figure[] {
       },
     },
     {
+      // What the throughput ratio would be with both servers CPU-bound on one core: the figure
+      // least moved by other work on the machine.
+      label: 'ceiling CPU / AES_256 encrypt-data CPU, per request',
+      values: each(
+        (run) => (100 * run.ceiling.serverCpuUsPerRequest) / run.aesEncrypt.serverCpuUsPerRequest,
+      ),
+      format: fmt.percent,
+    },
+    {
       label: 'AES_256 decrypt-data / ceiling',
       values: each((run) => run.decryptRatio * 100),
       format: fmt.percent,
