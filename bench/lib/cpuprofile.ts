@@ -18,7 +18,7 @@ interface ProfileNode {
   callFrame: CallFrame;
 }
 
-interface CpuProfile {
+export interface CpuProfile {
   nodes: ProfileNode[];
   samples: number[];
   timeDeltas: number[];
@@ -163,4 +163,35 @@ export function summariseProfile(
       percent: busyUs > 0 ? (100 * us) / busyUs : 0,
     }));
   return { file, busyMs: busyUs / 1000, idleMs: idleUs / 1000, top, byOrigin };
+}
+
+/**
+ * One profile out of several taken in turn (e.g. one per timed click): nodes renumbered,
+ * samples and time deltas laid end to end, so self times add up across all of them.
+ */
+export function mergeProfiles(profiles: CpuProfile[]): CpuProfile {
+  const merged: CpuProfile = {
+    nodes: [],
+    samples: [],
+    timeDeltas: [],
+    startTime: profiles[0]?.startTime ?? 0,
+    endTime: profiles[0]?.startTime ?? 0,
+  };
+  let offset = 0;
+  for (const profile of profiles) {
+    const maxId = Math.max(0, ...profile.nodes.map((node) => node.id));
+    for (const node of profile.nodes) {
+      const children = (node as ProfileNode & { children?: number[] }).children;
+      merged.nodes.push({
+        ...node,
+        id: node.id + offset,
+        ...(children && { children: children.map((child) => child + offset) }),
+      } as ProfileNode);
+    }
+    merged.samples.push(...profile.samples.map((sample) => sample + offset));
+    merged.timeDeltas.push(...profile.timeDeltas);
+    merged.endTime += profile.endTime - profile.startTime;
+    offset += maxId;
+  }
+  return merged;
 }
