@@ -31,7 +31,7 @@ const seedKeySchema = z.strictObject({
     .string()
     .pipe(z.enum(['2', '3', '4']))
     .optional(),
-  key_usage: keyUsageSchema.optional(),
+  key_usage: z.optional(keyUsageSchema),
   key_description: z.string().max(KEY_DESCRIPTION_MAX_CHARS).optional(),
   key_material: z.string().min(1).optional(),
 });

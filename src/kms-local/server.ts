@@ -8,6 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import { z } from 'zod';
 import {
   isKmsOperation,
   KmsError,
@@ -17,6 +18,12 @@ import {
 } from '../shared/kms';
 import { authenticate, type AuthSettings } from './auth';
 import type { OperationHandlers } from './operations';
+
+// The shared wire schemas are zod/mini, which carries no messages of its own (that keeps the
+// browser bundle small). Register zod's English ones here, where parseKmsRequest is used, so
+// error_msg reads "Invalid option: …" rather than "Invalid input" without relying on classic
+// zod doing it as a side effect of building some other schema first.
+z.config(z.locales.en());
 
 const ALL_METHODS = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'];
 const JSON_CONTENT_TYPE = /^application\/json\s*(;.*)?$/i;

@@ -4,6 +4,7 @@
  * forwarded with the server's credentials (or the operator's token).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import {
   ENCRYPTION_ALGORITHMS,
   isConsoleOperation,
@@ -16,6 +17,12 @@ import type { AuthMode } from '../config';
 import type { KmsAuditFields } from '../http/request-context';
 import { sessionLabel } from '../security/session';
 import type { KmsUpstream } from '../upstream/kms-upstream';
+
+// The shared wire schemas are zod/mini, which carries no messages of its own (that keeps the
+// browser bundle small). Register zod's English ones here, where parseKmsRequest is used, so
+// error_msg reads "Invalid option: …" rather than "Invalid input" without relying on classic
+// zod doing it as a side effect of building some other schema first.
+z.config(z.locales.en());
 
 type KmsRouteRequest = FastifyRequest<{ Params: { operation: string }; Body: unknown }>;
 

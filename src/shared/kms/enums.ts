@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export const ENCRYPTION_ALGORITHMS = [
   'SYMMETRIC_DEFAULT',

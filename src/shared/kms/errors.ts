@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /** The one error body every layer answers with: KMS's own shape. */
 export const kmsErrorBodySchema = z.object({

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { KmsError, type KmsErrorCode } from './errors';
 import {
   cancelKeyDeletionRequestSchema,
@@ -98,7 +98,11 @@ export function kmsErrorFromIssues(body: unknown, issues: readonly z.core.$ZodIs
   return new KmsError(code, `Invalid ${field}: ${issue.message}`);
 }
 
-/** Validates a parsed JSON body for an operation; throws a KmsError with the service's code. */
+/**
+ * Validates a parsed JSON body for an operation; throws a KmsError with the service's code.
+ * zod's own messages (wrong type, unknown option) come from the process's zod locale: the
+ * console server and the local KMS register English (the schemas are zod/mini, which has none).
+ */
 export function parseKmsRequest<Op extends KmsOperation>(
   operation: Op,
   body: unknown,

@@ -1,4 +1,6 @@
-import { z } from 'zod';
+// zod/mini, not classic zod: these schemas ship to the browser, and mini's functional API
+// tree-shakes where classic's method chains pull in all of zod (see bench/page-weight.ts).
+import { z } from 'zod/mini';
 import { encryptionAlgorithmSchema, keySpecSchema, keyStateSchema, keyUsageSchema } from './enums';
 import {
   ADDITIONAL_AUTHENTICATED_DATA_MAX_BYTES,
@@ -19,19 +21,19 @@ import {
 
 export const keyIdSchema = z
   .string()
-  .regex(KEY_ID_PATTERN, 'A key ID is 36 characters: 8-4-4-4-12 lowercase hex digits.');
+  .check(z.regex(KEY_ID_PATTERN, 'A key ID is 36 characters: 8-4-4-4-12 lowercase hex digits.'));
 
 export const sequenceSchema = z
   .string()
-  .length(SEQUENCE_LENGTH, `A sequence number is exactly ${SEQUENCE_LENGTH} characters.`);
+  .check(z.length(SEQUENCE_LENGTH, `A sequence number is exactly ${SEQUENCE_LENGTH} characters.`));
 
-export const plainTextSchema = z
-  .string()
-  .refine((text) => text.length > 0, 'Plaintext must not be empty.')
-  .refine(
+export const plainTextSchema = z.string().check(
+  z.refine((text) => text.length > 0, 'Plaintext must not be empty.'),
+  z.refine(
     (text) => utf8ByteLength(text) <= PLAIN_TEXT_MAX_BYTES,
     `Plaintext must be at most ${PLAIN_TEXT_MAX_BYTES} bytes in UTF-8.`,
-  );
+  ),
+);
 
 /** Serialized length as the service counts it: the JSON text of the object. */
 export function encryptionContextLength(context: Record<string, string>): number {
@@ -40,69 +42,72 @@ export function encryptionContextLength(context: Record<string, string>): number
 
 export const encryptionContextSchema = z
   .record(z.string(), z.string())
-  .refine(
-    (context) => encryptionContextLength(context) <= ENCRYPTION_CONTEXT_MAX_CHARS,
-    `The encryption context must be at most ${ENCRYPTION_CONTEXT_MAX_CHARS} characters once serialized.`,
+  .check(
+    z.refine(
+      (context) => encryptionContextLength(context) <= ENCRYPTION_CONTEXT_MAX_CHARS,
+      `The encryption context must be at most ${ENCRYPTION_CONTEXT_MAX_CHARS} characters once serialized.`,
+    ),
   );
 export type EncryptionContext = z.infer<typeof encryptionContextSchema>;
 
 export const additionalAuthenticatedDataSchema = z
   .string()
-  .refine(
-    (text) => utf8ByteLength(text) <= ADDITIONAL_AUTHENTICATED_DATA_MAX_BYTES,
-    `additional_authenticated_data must be at most ${ADDITIONAL_AUTHENTICATED_DATA_MAX_BYTES} bytes.`,
+  .check(
+    z.refine(
+      (text) => utf8ByteLength(text) <= ADDITIONAL_AUTHENTICATED_DATA_MAX_BYTES,
+      `additional_authenticated_data must be at most ${ADDITIONAL_AUTHENTICATED_DATA_MAX_BYTES} bytes.`,
+    ),
   );
 
 export const cipherTextSchema = z
   .string()
-  .regex(CIPHER_TEXT_PATTERN, 'Ciphertext is Base64 of 128 to 5648 characters.');
+  .check(z.regex(CIPHER_TEXT_PATTERN, 'Ciphertext is Base64 of 128 to 5648 characters.'));
 
 const numericString = (min: number, max: number, what: string) =>
-  z
-    .string()
-    .regex(/^[0-9]{1,10}$/, `${what} is a whole number written as a string.`)
-    .refine((text) => {
+  z.string().check(
+    z.regex(/^[0-9]{1,10}$/, `${what} is a whole number written as a string.`),
+    z.refine((text) => {
       const value = Number(text);
       return value >= min && value <= max;
-    }, `${what} must be between ${min} and ${max}.`);
+    }, `${what} must be between ${min} and ${max}.`),
+  );
 
 // ---- requests ------------------------------------------------------------------------------
 
 export const encryptDataRequestSchema = z.strictObject({
   key_id: keyIdSchema,
   plain_text: plainTextSchema,
-  encryption_algorithm: encryptionAlgorithmSchema.optional(),
-  encryption_context: encryptionContextSchema.optional(),
-  additional_authenticated_data: additionalAuthenticatedDataSchema.optional(),
-  sequence: sequenceSchema.optional(),
+  encryption_algorithm: z.optional(encryptionAlgorithmSchema),
+  encryption_context: z.optional(encryptionContextSchema),
+  additional_authenticated_data: z.optional(additionalAuthenticatedDataSchema),
+  sequence: z.optional(sequenceSchema),
 });
 export type EncryptDataRequest = z.infer<typeof encryptDataRequestSchema>;
 
 export const decryptDataRequestSchema = z.strictObject({
   cipher_text: cipherTextSchema,
-  encryption_algorithm: encryptionAlgorithmSchema.optional(),
-  key_id: keyIdSchema.optional(),
-  encryption_context: encryptionContextSchema.optional(),
-  additional_authenticated_data: additionalAuthenticatedDataSchema.optional(),
-  sequence: sequenceSchema.optional(),
+  encryption_algorithm: z.optional(encryptionAlgorithmSchema),
+  key_id: z.optional(keyIdSchema),
+  encryption_context: z.optional(encryptionContextSchema),
+  additional_authenticated_data: z.optional(additionalAuthenticatedDataSchema),
+  sequence: z.optional(sequenceSchema),
 });
 export type DecryptDataRequest = z.infer<typeof decryptDataRequestSchema>;
 
 export const listKeysRequestSchema = z.strictObject({
-  limit: numericString(1, LIST_KEYS_LIMIT_MAX, 'limit').optional(),
-  marker: z
-    .string()
-    .regex(/^[0-9]{1,10}$/, 'marker is the next_marker of a previous page.')
-    .optional(),
-  key_state: keyStateSchema.optional(),
-  key_spec: z.union([keySpecSchema, z.literal('ALL')]).optional(),
-  sequence: sequenceSchema.optional(),
+  limit: z.optional(numericString(1, LIST_KEYS_LIMIT_MAX, 'limit')),
+  marker: z.optional(
+    z.string().check(z.regex(/^[0-9]{1,10}$/, 'marker is the next_marker of a previous page.')),
+  ),
+  key_state: z.optional(keyStateSchema),
+  key_spec: z.optional(z.union([keySpecSchema, z.literal('ALL')])),
+  sequence: z.optional(sequenceSchema),
 });
 export type ListKeysRequest = z.infer<typeof listKeysRequestSchema>;
 
 export const keyIdRequestSchema = z.strictObject({
   key_id: keyIdSchema,
-  sequence: sequenceSchema.optional(),
+  sequence: z.optional(sequenceSchema),
 });
 export type KeyIdRequest = z.infer<typeof keyIdRequestSchema>;
 
@@ -117,22 +122,22 @@ export type GetPublicKeyRequest = KeyIdRequest;
 export const scheduleKeyDeletionRequestSchema = z.strictObject({
   key_id: keyIdSchema,
   pending_days: numericString(PENDING_DAYS_MIN, PENDING_DAYS_MAX, 'pending_days'),
-  sequence: sequenceSchema.optional(),
+  sequence: z.optional(sequenceSchema),
 });
 export type ScheduleKeyDeletionRequest = z.infer<typeof scheduleKeyDeletionRequestSchema>;
 
-export const keyAliasSchema = z
-  .string()
-  .regex(KEY_ALIAS_PATTERN, 'A key alias is 1 to 255 of a-z A-Z 0-9 : / _ -.')
-  .refine((alias) => !alias.endsWith('/default'), 'A key alias must not end in /default.');
+export const keyAliasSchema = z.string().check(
+  z.regex(KEY_ALIAS_PATTERN, 'A key alias is 1 to 255 of a-z A-Z 0-9 : / _ -.'),
+  z.refine((alias) => !alias.endsWith('/default'), 'A key alias must not end in /default.'),
+);
 
 export const createKeyRequestSchema = z.strictObject({
   key_alias: keyAliasSchema,
-  key_spec: keySpecSchema.optional(),
-  key_usage: keyUsageSchema.optional(),
-  key_description: z.string().max(KEY_DESCRIPTION_MAX_CHARS).optional(),
-  origin: z.enum(['kms', 'external']).optional(),
-  sequence: sequenceSchema.optional(),
+  key_spec: z.optional(keySpecSchema),
+  key_usage: z.optional(keyUsageSchema),
+  key_description: z.optional(z.string().check(z.maxLength(KEY_DESCRIPTION_MAX_CHARS))),
+  origin: z.optional(z.enum(['kms', 'external'])),
+  sequence: z.optional(sequenceSchema),
 });
 export type CreateKeyRequest = z.infer<typeof createKeyRequestSchema>;
 
@@ -175,7 +180,7 @@ export const listKeysResponseSchema = z.object({
   key_details: z.array(keyDetailsSchema),
   next_marker: z.string(),
   truncated: z.enum(['true', 'false']),
-  total: z.number().int(),
+  total: z.number().check(z.int()),
 });
 export type ListKeysResponse = z.infer<typeof listKeysResponseSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import {
   cipherTextSchema,
   decryptDataRequestSchema,
@@ -50,82 +50,84 @@ export function buildDecryptFormSchema(context: DecryptFormContext) {
       algorithm: z.union([z.literal(''), encryptionAlgorithmSchema]),
       contextPairs: z.array(z.object({ key: z.string(), value: z.string() })),
     })
-    .superRefine((values, ctx) => {
-      const { key } = context;
-      const cipherText = normalizeCipherText(values.cipherText);
-      if (cipherText === '') {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['cipherText'],
-          message: encodeMessage('validation.cipherText.required'),
-        });
-      } else if (!cipherTextSchema.safeParse(cipherText).success) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['cipherText'],
-          message: encodeMessage('validation.cipherText.format', { length: cipherText.length }),
-        });
-      }
+    .check(
+      z.superRefine((values, ctx) => {
+        const { key } = context;
+        const cipherText = normalizeCipherText(values.cipherText);
+        if (cipherText === '') {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['cipherText'],
+            message: encodeMessage('validation.cipherText.required'),
+          });
+        } else if (!cipherTextSchema.safeParse(cipherText).success) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['cipherText'],
+            message: encodeMessage('validation.cipherText.format', { length: cipherText.length }),
+          });
+        }
 
-      const asymmetric = needsKeyAndAlgorithm(values, key);
-      if (values.keyId === '') {
-        if (asymmetric) {
+        const asymmetric = needsKeyAndAlgorithm(values, key);
+        if (values.keyId === '') {
+          if (asymmetric) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['keyId'],
+              message: encodeMessage('validation.keyId.requiredForAsymmetric'),
+            });
+          }
+        } else if (!keyIdSchema.safeParse(values.keyId).success) {
           ctx.addIssue({
             code: 'custom',
             path: ['keyId'],
-            message: encodeMessage('validation.keyId.requiredForAsymmetric'),
+            message: encodeMessage('validation.keyId.format'),
           });
+        } else if (key) {
+          const availability = keyAvailability(key);
+          if (!availability.usable) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['keyId'],
+              message: encodeMessage(`validation.keyId.${availability.reason}`),
+            });
+          }
         }
-      } else if (!keyIdSchema.safeParse(values.keyId).success) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['keyId'],
-          message: encodeMessage('validation.keyId.format'),
-        });
-      } else if (key) {
-        const availability = keyAvailability(key);
-        if (!availability.usable) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['keyId'],
-            message: encodeMessage(`validation.keyId.${availability.reason}`),
-          });
-        }
-      }
 
-      if (asymmetric && values.algorithm === '') {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['algorithm'],
-          message: encodeMessage('validation.algorithm.requiredForAsymmetric'),
-        });
-      } else if (key && values.algorithm !== '') {
-        const allowed = algorithmsForKey(key);
-        if (allowed.length > 0 && !allowed.includes(values.algorithm)) {
+        if (asymmetric && values.algorithm === '') {
           ctx.addIssue({
             code: 'custom',
             path: ['algorithm'],
-            message: encodeMessage('validation.algorithm.notForKey', {
-              algorithm: values.algorithm,
-              spec: key.key_spec,
-            }),
+            message: encodeMessage('validation.algorithm.requiredForAsymmetric'),
           });
+        } else if (key && values.algorithm !== '') {
+          const allowed = algorithmsForKey(key);
+          if (allowed.length > 0 && !allowed.includes(values.algorithm)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['algorithm'],
+              message: encodeMessage('validation.algorithm.notForKey', {
+                algorithm: values.algorithm,
+                spec: key.key_spec,
+              }),
+            });
+          }
         }
-      }
 
-      if (!isAsymmetricAlgorithm(values.algorithm)) {
-        for (const issue of contextPairIssues(values.contextPairs)) {
-          ctx.addIssue({
-            code: 'custom',
-            path:
-              issue.index === undefined
-                ? ['contextPairs', 'root']
-                : ['contextPairs', issue.index, issue.field ?? 'key'],
-            message: encodeMessage(issue.message.key, issue.message.params),
-          });
+        if (!isAsymmetricAlgorithm(values.algorithm)) {
+          for (const issue of contextPairIssues(values.contextPairs)) {
+            ctx.addIssue({
+              code: 'custom',
+              path:
+                issue.index === undefined
+                  ? ['contextPairs', 'root']
+                  : ['contextPairs', issue.index, issue.field ?? 'key'],
+              message: encodeMessage(issue.message.key, issue.message.params),
+            });
+          }
         }
-      }
-    });
+      }),
+    );
 }
 
 /** The decrypt-data body: only what was given, checked against the shared wire schema. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import {
   encryptDataRequestSchema,
   encryptionAlgorithmSchema,
@@ -48,72 +48,74 @@ export function buildEncryptFormSchema(context: EncryptFormContext) {
       contextPairs: z.array(z.object({ key: z.string(), value: z.string() })),
       plainText: z.string(),
     })
-    .superRefine((values, ctx) => {
-      const { key } = context;
-      if (values.keyId === '') {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['keyId'],
-          message: encodeMessage('validation.keyId.required'),
-        });
-      } else if (!keyIdSchema.safeParse(values.keyId).success) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['keyId'],
-          message: encodeMessage('validation.keyId.format'),
-        });
-      } else if (key) {
-        const availability = keyAvailability(key);
-        if (!availability.usable) {
+    .check(
+      z.superRefine((values, ctx) => {
+        const { key } = context;
+        if (values.keyId === '') {
           ctx.addIssue({
             code: 'custom',
             path: ['keyId'],
-            message: encodeMessage(`validation.keyId.${availability.reason}`),
+            message: encodeMessage('validation.keyId.required'),
           });
-        }
-      }
-
-      const allowed = algorithmsForKey(key);
-      if (key && allowed.length > 0 && !allowed.includes(values.algorithm)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['algorithm'],
-          message: encodeMessage('validation.algorithm.notForKey', {
-            algorithm: values.algorithm,
-            spec: key.key_spec,
-          }),
-        });
-      }
-
-      const bytes = utf8ByteLength(values.plainText);
-      const limit = plainTextLimitForKey(key, values.algorithm);
-      if (bytes === 0) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['plainText'],
-          message: encodeMessage('validation.plainText.required'),
-        });
-      } else if (bytes > limit) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['plainText'],
-          message: encodeMessage('validation.plainText.tooLong', { bytes, limit }),
-        });
-      }
-
-      if (contextAllowed(values.algorithm)) {
-        for (const issue of contextPairIssues(values.contextPairs)) {
+        } else if (!keyIdSchema.safeParse(values.keyId).success) {
           ctx.addIssue({
             code: 'custom',
-            path:
-              issue.index === undefined
-                ? ['contextPairs', 'root']
-                : ['contextPairs', issue.index, issue.field ?? 'key'],
-            message: encodeMessage(issue.message.key, issue.message.params),
+            path: ['keyId'],
+            message: encodeMessage('validation.keyId.format'),
+          });
+        } else if (key) {
+          const availability = keyAvailability(key);
+          if (!availability.usable) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['keyId'],
+              message: encodeMessage(`validation.keyId.${availability.reason}`),
+            });
+          }
+        }
+
+        const allowed = algorithmsForKey(key);
+        if (key && allowed.length > 0 && !allowed.includes(values.algorithm)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['algorithm'],
+            message: encodeMessage('validation.algorithm.notForKey', {
+              algorithm: values.algorithm,
+              spec: key.key_spec,
+            }),
           });
         }
-      }
-    });
+
+        const bytes = utf8ByteLength(values.plainText);
+        const limit = plainTextLimitForKey(key, values.algorithm);
+        if (bytes === 0) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['plainText'],
+            message: encodeMessage('validation.plainText.required'),
+          });
+        } else if (bytes > limit) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['plainText'],
+            message: encodeMessage('validation.plainText.tooLong', { bytes, limit }),
+          });
+        }
+
+        if (contextAllowed(values.algorithm)) {
+          for (const issue of contextPairIssues(values.contextPairs)) {
+            ctx.addIssue({
+              code: 'custom',
+              path:
+                issue.index === undefined
+                  ? ['contextPairs', 'root']
+                  : ['contextPairs', issue.index, issue.field ?? 'key'],
+              message: encodeMessage(issue.message.key, issue.message.params),
+            });
+          }
+        }
+      }),
+    );
 }
 
 /** The encrypt-data body, checked once more against the shared wire schema. */

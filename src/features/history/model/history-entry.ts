@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import {
   CIPHER_TEXT_MAX_CHARS,
   encryptionAlgorithmSchema,
@@ -12,18 +12,20 @@ import {
  * strict, so a field such as a plaintext can never ride along, whether from code or a file.
  */
 export const historyEntrySchema = z.strictObject({
-  id: z.string().min(1).max(64),
+  id: z.string().check(z.minLength(1), z.maxLength(64)),
   createdAt: z.iso.datetime({ offset: true }),
   keyId: keyIdSchema,
-  keyAlias: z.string().max(255).optional(),
-  keySpec: keySpecSchema.optional(),
+  keyAlias: z.optional(z.string().check(z.maxLength(255))),
+  keySpec: z.optional(keySpecSchema),
   algorithm: encryptionAlgorithmSchema,
   encryptionContext: encryptionContextSchema,
   cipherText: z
     .string()
-    .min(1)
-    .max(CIPHER_TEXT_MAX_CHARS)
-    .regex(/^[0-9a-zA-Z+/=]+$/, 'Ciphertext is Base64.'),
+    .check(
+      z.minLength(1),
+      z.maxLength(CIPHER_TEXT_MAX_CHARS),
+      z.regex(/^[0-9a-zA-Z+/=]+$/, 'Ciphertext is Base64.'),
+    ),
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
@@ -31,7 +33,7 @@ export const HISTORY_VERSION = 1;
 
 /** The stored document: versioned, so a later format can migrate what this one wrote. */
 export const historyDocumentSchema = z.object({
-  version: z.number().int(),
+  version: z.number().check(z.int()),
   entries: z.array(z.unknown()),
 });
 

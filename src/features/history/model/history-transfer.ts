@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
 import type { Message } from '../../i18n';
 import { HISTORY_VERSION, historyEntrySchema, type HistoryEntry } from './history-entry';
 
@@ -9,7 +10,7 @@ export const historyExportSchema = z.strictObject({
   format: z.literal(EXPORT_FORMAT),
   version: z.literal(HISTORY_VERSION),
   exportedAt: z.iso.datetime({ offset: true }),
-  entries: z.array(historyEntrySchema).max(100_000),
+  entries: z.array(historyEntrySchema).check(z.maxLength(100_000)),
 });
 export type HistoryExport = z.infer<typeof historyExportSchema>;
 
@@ -96,7 +97,8 @@ export function parseImport(text: string): ImportResult {
       reason: { key: 'history.import.version', params: { version: String(version) } },
     };
   }
-  const parsed = historyExportSchema.safeParse(json);
+  // The problem is shown to the operator: in words, not zod/mini's bare "Invalid input".
+  const parsed = historyExportSchema.safeParse(json, { error: en().localeError });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const path = issue ? describePath(issue.path) : '';

@@ -1,8 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { requestJson } from './http';
 
-export const createSessionRequestSchema = z.strictObject({ access_token: z.string().min(1) });
+export const createSessionRequestSchema = z.strictObject({
+  access_token: z.string().check(z.minLength(1)),
+});
 export type CreateSessionRequest = z.infer<typeof createSessionRequestSchema>;
 
 /** Exchanges the console access token for an HttpOnly session cookie (204, no body). */

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ApiError, CLIENT_ERROR_CODES, requestJson } from './http';
 
 /** Non-secret facts about the upstream, as GET /api/config states them. */

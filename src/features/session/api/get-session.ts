@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ApiError, CLIENT_ERROR_CODES, requestJson } from './http';
 
 export const sessionStatusSchema = z.object({ required: z.boolean(), signedIn: z.boolean() });
