@@ -2,15 +2,7 @@ import { lazy } from 'react';
 
 export type { EncryptPageProps } from './components/EncryptPage';
 export type { EncryptPrefill, EncryptionResult } from './model/encryption-result';
-export { encryptData, useEncryptData } from './api/encrypt-data';
-export {
-  curlCommand,
-  decryptRequestFor,
-  hcloudCommand,
-  shellQuote,
-  type EncryptionRecord,
-  type UpstreamFacts,
-} from './model/commands';
+export type { EncryptionRecord, UpstreamFacts } from './model/commands';
 
 /**
  * Each page is its own chunk, the encrypt page included: the shell (header, navigation,

@@ -29,6 +29,8 @@ export async function registerStatic(app: FastifyInstance, staticDir: string): P
       root,
       prefix: '/',
       wildcard: true,
+      // dist/.vite/ holds the build manifest (for bench/page-weight.ts): not for browsers.
+      dotfiles: 'ignore',
       cacheControl: false,
       setHeaders: (res, filePath) => {
         const immutable = filePath.startsWith(path.join(root, 'assets') + path.sep);

@@ -21,10 +21,17 @@ export interface EncryptFormProps {
   defaultValues: EncryptFormValues;
   /** Coming back from a result: the key is set, the next thing to type is the plaintext. */
   focusPlainText?: boolean;
+  /** The request is valid and about to be sent. */
+  onEncrypting?: () => void;
   onEncrypted: (result: EncryptionResult, values: EncryptFormValues) => void;
 }
 
-export function EncryptForm({ defaultValues, focusPlainText, onEncrypted }: EncryptFormProps) {
+export function EncryptForm({
+  defaultValues,
+  focusPlainText,
+  onEncrypting,
+  onEncrypted,
+}: EncryptFormProps) {
   const { t, tm } = useI18n();
   const encrypt = useEncryptData();
   // The schema depends on the chosen key, known only after the form exists: the resolver
@@ -70,6 +77,7 @@ export function EncryptForm({ defaultValues, focusPlainText, onEncrypted }: Encr
 
   const onSubmit = handleSubmit(async (values) => {
     const request = toEncryptRequest(values);
+    onEncrypting?.();
     const response = await encrypt.mutateAsync(request).catch(() => undefined);
     if (!response) return;
     onEncrypted(

@@ -1,12 +1,21 @@
 import { Paper, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { lazy, startTransition, useState } from 'react';
 import { useI18n } from '../../i18n';
 import { useConfig } from '../../session';
 import { contextToPairs } from '../../ui';
 import { EMPTY_ENCRYPT_FORM, type EncryptFormValues } from '../model/encrypt-form';
 import type { EncryptPrefill, EncryptionResult } from '../model/encryption-result';
 import { EncryptForm } from './EncryptForm';
-import { EncryptResult } from './EncryptResult';
+
+/**
+ * The result view is not part of the first view, so it is its own chunk (bench/page-weight.ts
+ * holds the first load to its budget). Its download starts when Encrypt is pressed, alongside
+ * the encrypt-data call, so it is normally there before the ciphertext is.
+ */
+const loadEncryptResult = () => import('./EncryptResult');
+const EncryptResult = lazy(() =>
+  loadEncryptResult().then((module) => ({ default: module.EncryptResult })),
+);
 
 export interface EncryptPageProps {
   /** Key, algorithm and context to start from ("Reuse" in the history). */
@@ -52,9 +61,14 @@ export default function EncryptPage({ prefill, onEncrypted }: EncryptPageProps) 
             key={view.generation}
             defaultValues={view.values}
             focusPlainText={view.generation > 0}
+            onEncrypting={() => void loadEncryptResult()}
             onEncrypted={(result, values) => {
               onEncrypted(result);
-              setView({ kind: 'result', values, result, generation: view.generation + 1 });
+              // A transition keeps the form on screen, rather than a loader, should the
+              // result view's code still be on its way.
+              startTransition(() =>
+                setView({ kind: 'result', values, result, generation: view.generation + 1 }),
+              );
             }}
           />
         </Paper>
