@@ -13,6 +13,7 @@ export default tseslint.config(
       'playwright-report',
       'bench/results',
       '.local-kms',
+      '.tmp',
     ],
   },
   js.configs.recommended,

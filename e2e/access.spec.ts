@@ -9,8 +9,10 @@ import { expect, expectNoAxeViolations, test } from './support/fixtures';
 import { dumpBrowserStorage } from './support/storage';
 import { KEYS, LOCAL_PROJECT_ID } from './support/keys';
 
-// Beside the suite's console (18080) and local KMS (18090), which this console talks to.
-const PORT = 18083;
+// Beside the suite's console and local KMS (playwright.config.ts), which this console talks to.
+const SUITE_CONSOLE_PORT = Number(process.env.E2E_CONSOLE_PORT ?? 18080);
+const SUITE_LOCAL_KMS_PORT = Number(process.env.E2E_LOCAL_KMS_PORT ?? 18090);
+const PORT = SUITE_CONSOLE_PORT + 3;
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 const ACCESS_TOKEN = 'e2e-console-access-token-0123456789';
 /** The local KMS's documented dev token, playing the operator's IAM token. */
@@ -26,7 +28,7 @@ test.beforeAll(async () => {
     env: {
       ...process.env,
       CONSOLE_PORT: String(PORT),
-      KMS_ENDPOINT: 'http://127.0.0.1:18090',
+      KMS_ENDPOINT: `http://127.0.0.1:${SUITE_LOCAL_KMS_PORT}`,
       KMS_PROJECT_ID: LOCAL_PROJECT_ID,
       KMS_AUTH_MODE: 'operator',
       CONSOLE_ACCESS_TOKEN: ACCESS_TOKEN,

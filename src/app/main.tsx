@@ -22,6 +22,7 @@ async function start(): Promise<void> {
     await loadDictionary(locale);
   } catch {
     locale = 'en';
+    await loadDictionary(locale);
   }
   document.documentElement.lang = locale;
   const root = document.getElementById('root');

@@ -1,6 +1,6 @@
 export { I18nProvider, useI18n, type I18n } from './components/I18nProvider';
 export { LanguageSwitcher } from './components/LanguageSwitcher';
-export { en, hasMessage, type Dictionary, type MessageKey } from './model/dictionary-en';
+export type { Dictionary, MessageKey } from './model/dictionary-en';
 export { loadDictionary } from './model/dictionaries';
 export {
   initialLocale,

@@ -1,6 +1,6 @@
 import { createContext, use, useCallback, useMemo, useState, type ReactNode } from 'react';
 import { loadDictionary, loadedDictionary } from '../model/dictionaries';
-import { en, type Dictionary, type MessageKey } from '../model/dictionary-en';
+import type { Dictionary, MessageKey } from '../model/dictionary-en';
 import { interpolate, type MessageParams } from '../model/interpolate';
 import { LOCALE_STORAGE_KEY, type Locale } from '../model/locale';
 import { decodeMessage, type Message } from '../model/message';
@@ -9,6 +9,8 @@ export interface I18n {
   locale: Locale;
   /** Translates a key of the dictionary. */
   t: (key: MessageKey, params?: MessageParams) => string;
+  /** Whether the dictionary has this key (e.g. an explanation for an error code). */
+  has: (key: string) => key is MessageKey;
   /** Translates a Message, or a string that may hold an encoded one (from zod / RHF). */
   tm: (message: Message | string | undefined) => string;
   setLocale: (locale: Locale) => Promise<void>;
@@ -35,7 +37,8 @@ export function I18nProvider({
 }) {
   const [state, setState] = useState<{ locale: Locale; dictionary: Dictionary }>(() => {
     const dictionary = loadedDictionary(initialLocale);
-    return dictionary ? { locale: initialLocale, dictionary } : { locale: 'en', dictionary: en };
+    if (!dictionary) throw new Error(`Load the ${initialLocale} dictionary before rendering.`);
+    return { locale: initialLocale, dictionary };
   });
 
   const setLocale = useCallback(async (locale: Locale) => {
@@ -47,13 +50,13 @@ export function I18nProvider({
 
   const value = useMemo<I18n>(() => {
     const { locale, dictionary } = state;
-    const t = (key: MessageKey, params?: MessageParams) =>
-      interpolate(dictionary[key] ?? en[key], params);
+    const t = (key: MessageKey, params?: MessageParams) => interpolate(dictionary[key], params);
     const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' });
     const numbers = new Intl.NumberFormat(locale);
     return {
       locale,
       t,
+      has: (key): key is MessageKey => Object.hasOwn(dictionary, key),
       tm: (message) => {
         if (message === undefined) return '';
         if (typeof message !== 'string') return t(message.key, message.params);

@@ -1,18 +1,23 @@
-import { en, type Dictionary } from './dictionary-en';
+import type { Dictionary } from './dictionary-en';
 import type { Locale } from './locale';
 
-const loaded: Partial<Record<Locale, Dictionary>> = { en };
+// Every language is its own chunk, English included, so a visitor downloads only the one the
+// first view shows: that keeps the first load within its budget in either language.
+const importers: Record<Locale, () => Promise<Dictionary>> = {
+  en: async () => (await import('./dictionary-en')).en,
+  'zh-CN': async () => (await import('./dictionary-zh-CN')).zhCN,
+};
 
-/** The dictionary of a locale, fetching the Chinese chunk the first time it is needed. */
+const loaded: Partial<Record<Locale, Dictionary>> = {};
+
+/** The dictionary of a locale, fetching its chunk the first time it is needed. */
 export async function loadDictionary(locale: Locale): Promise<Dictionary> {
-  const cached = loaded[locale];
-  if (cached) return cached;
-  const { zhCN } = await import('./dictionary-zh-CN');
-  loaded['zh-CN'] = zhCN;
-  return zhCN;
+  const dictionary = loaded[locale] ?? (await importers[locale]());
+  loaded[locale] = dictionary;
+  return dictionary;
 }
 
-/** Synchronous lookup for a dictionary already loaded (English always is). */
+/** Synchronous lookup for a dictionary already loaded. */
 export function loadedDictionary(locale: Locale): Dictionary | undefined {
   return loaded[locale];
 }

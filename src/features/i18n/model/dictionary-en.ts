@@ -305,7 +305,3 @@ export const en = {
 
 export type MessageKey = keyof typeof en;
 export type Dictionary = Readonly<Record<MessageKey, string>>;
-
-export function hasMessage(key: string): key is MessageKey {
-  return Object.hasOwn(en, key);
-}

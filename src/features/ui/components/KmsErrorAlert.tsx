@@ -1,5 +1,5 @@
 import { Alert, Code, Text } from '@mantine/core';
-import { hasMessage, useI18n } from '../../i18n';
+import { useI18n } from '../../i18n';
 import { AlertIcon } from './icons';
 
 /** What any failed call carries: the KMS error shape, or a client-side code. */
@@ -14,9 +14,9 @@ export interface KmsErrorLike {
  * means in plain words (in the chosen language), and the server's own text when it adds detail.
  */
 export function KmsErrorAlert({ title, error }: { title: string; error: KmsErrorLike }) {
-  const { t } = useI18n();
+  const { t, has } = useI18n();
   const explanationKey = `kmsError.${error.code}`;
-  const explanation = hasMessage(explanationKey) ? t(explanationKey) : t('kmsError.unknown');
+  const explanation = has(explanationKey) ? t(explanationKey) : t('kmsError.unknown');
   return (
     <Alert role="alert" color="red" variant="light" icon={<AlertIcon size={20} />} title={title}>
       <Text size="sm" fw={600}>
