@@ -22,6 +22,8 @@ export interface FigureSummary {
   label: string;
   values: number[];
   median: number;
+  /** The median as printed, with its unit. */
+  medianText: string;
   target: string | null;
   met: boolean | null;
 }
@@ -38,6 +40,7 @@ export function summarise(figures: Figure[]): FigureSummary[] {
       label: figure.label,
       values: figure.values,
       median: middle,
+      medianText: Number.isFinite(middle) ? figure.format(middle) : 'n/a',
       target: figure.target?.text ?? null,
       met: figure.target && Number.isFinite(middle) ? figure.target.met(middle) : null,
     };
