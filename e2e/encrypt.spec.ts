@@ -38,9 +38,14 @@ test('encrypts "hello world", copies the result and finds it in History after a 
   expect(cipherText).toMatch(/^[A-Za-z0-9+/]+=*$/);
   await expect(result.getByText(KEYS.aes.id, { exact: true })).toBeVisible();
   await expect(result.getByText('SYMMETRIC_DEFAULT', { exact: true })).toBeVisible();
-  // The form turned into the result: no plaintext field any more, and nothing shows it.
-  await expect(page.getByLabel('Plaintext')).toHaveCount(0);
+  // The form gave way to the result: it is kept (hidden) for the next encryption, but its
+  // plaintext field is emptied, and nothing on the page shows the plaintext.
+  await expect(page.getByLabel('Plaintext')).toBeHidden();
+  await expect(page.getByLabel('Plaintext')).toHaveValue('');
   await expect(page.getByText(plainText)).toHaveCount(0);
+  expect(await page.evaluate((text) => document.body.innerHTML.includes(text), plainText)).toBe(
+    false,
+  );
 
   for (const [button, expected] of [
     ['Copy ciphertext', cipherText],

@@ -7,7 +7,9 @@ export {
 } from './components/ContextPairsField';
 export * from './components/icons';
 export { default as tone } from './components/tone.module.css';
+export { default as growingText } from './components/growing-text.module.css';
 export { dangerButtonProps } from './components/danger-button';
+export { useDelayedFlag } from './components/use-delayed-flag';
 export {
   contextPairIssues,
   contextToPairs,

@@ -5,7 +5,12 @@ import { canonicalAssociatedData } from './associated-data';
 import { encodeUnsignedInteger, readChildren, readSingle, unsignedIntegerValue } from './der';
 import { HEADER_LENGTH, parseEnvelope } from './envelope';
 import { importMaterial } from './key-material';
-import { openSymmetric, sealSymmetric, type SymmetricMaterial } from './symmetric';
+import {
+  freshRandomBytes,
+  openSymmetric,
+  sealSymmetric,
+  type SymmetricMaterial,
+} from './symmetric';
 
 const KEY_ID = '0d0466b0-e727-4d9c-b35d-f84bb474a37f';
 const aes = { kind: 'aes', key: createSecretKey(randomBytes(32)) } as const;
@@ -64,6 +69,37 @@ describe.each([
     version2[2] = 2;
     expect(parseEnvelope(version2)).toBeNull();
     expect(parseEnvelope(randomBytes(256))).toBeNull();
+  });
+});
+
+describe('freshRandomBytes (the IV pool)', () => {
+  it('never hands out the same bytes twice, across many pool refills', () => {
+    // 5,000 × 12 bytes spans ~15 pools; a reused or overlapping slice would repeat an IV.
+    const seen = new Set<string>();
+    const kept: Array<[Buffer, string]> = [];
+    for (let index = 0; index < 5000; index++) {
+      const iv = freshRandomBytes(12);
+      expect(iv).toHaveLength(12);
+      seen.add(iv.toString('hex'));
+      if (index % 500 === 0) kept.push([iv, iv.toString('hex')]);
+    }
+    expect(seen.size).toBe(5000);
+    // IVs handed out earlier must not change when later pools are filled.
+    for (const [iv, hex] of kept) expect(iv.toString('hex')).toBe(hex);
+  });
+
+  it('serves requests larger than the pool directly', () => {
+    const big = freshRandomBytes(5000);
+    expect(big).toHaveLength(5000);
+    expect(big.equals(Buffer.alloc(5000))).toBe(false);
+  });
+
+  it('gives two encryptions of the same input different IVs and ciphertexts', () => {
+    const canonical = canonicalAssociatedData(undefined, undefined);
+    const first = parseEnvelope(sealSymmetric(aes, KEY_ID, Buffer.from('same'), canonical))!;
+    const second = parseEnvelope(sealSymmetric(aes, KEY_ID, Buffer.from('same'), canonical))!;
+    expect(first.iv.equals(second.iv)).toBe(false);
+    expect(first.ciphertext.equals(second.ciphertext)).toBe(false);
   });
 });
 

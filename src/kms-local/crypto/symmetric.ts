@@ -8,7 +8,7 @@ import {
   createCipheriv,
   createDecipheriv,
   createHmac,
-  randomBytes,
+  randomFillSync,
   timingSafeEqual,
 } from 'node:crypto';
 import type { KeyMaterial } from './key-material';
@@ -39,6 +39,27 @@ function sm4Mac(material: Extract<KeyMaterial, { kind: 'sm4' }>, parts: readonly
   return hmac.digest();
 }
 
+/**
+ * IVs are cut from a pool of random bytes filled 4 KiB at a time: one OpenSSL call per ~340
+ * IVs instead of one per encryption (the profile's largest avoidable cost per request). Each
+ * byte is handed out once; a spent pool is replaced, never refilled in place, so a returned
+ * IV can never change under its caller.
+ */
+const RANDOM_POOL_BYTES = 4096;
+let randomPool = Buffer.alloc(0);
+let randomPoolOffset = 0;
+
+export function freshRandomBytes(length: number): Buffer {
+  if (length > RANDOM_POOL_BYTES) return randomFillSync(Buffer.alloc(length));
+  if (randomPoolOffset + length > randomPool.length) {
+    randomPool = randomFillSync(Buffer.allocUnsafe(RANDOM_POOL_BYTES));
+    randomPoolOffset = 0;
+  }
+  const bytes = randomPool.subarray(randomPoolOffset, randomPoolOffset + length);
+  randomPoolOffset += length;
+  return bytes;
+}
+
 export function sealSymmetric(
   material: SymmetricMaterial,
   keyId: string,
@@ -52,7 +73,7 @@ export function sealSymmetric(
     keyVersion: KEY_VERSION,
     associatedDataDigest: associatedDataDigest(canonicalAssociated),
   });
-  const iv = randomBytes(SYMMETRIC_ALGORITHMS[algorithm].ivLength);
+  const iv = freshRandomBytes(SYMMETRIC_ALGORITHMS[algorithm].ivLength);
   if (material.kind === 'aes') {
     const cipher = createCipheriv('aes-256-gcm', material.key, iv);
     cipher.setAAD(Buffer.concat([headerBytes, canonicalAssociated]));

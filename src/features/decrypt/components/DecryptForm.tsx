@@ -5,7 +5,7 @@ import { Controller, useForm, useWatch } from 'react-hook-form';
 import { ENCRYPTION_ALGORITHMS, type DecryptDataRequest } from '../../../shared/kms';
 import { useI18n } from '../../i18n';
 import { algorithmsForKey, isAsymmetricAlgorithm, KeyPicker, useKeyLookup } from '../../keys';
-import { ContextPairsField, UnlockIcon } from '../../ui';
+import { ContextPairsField, growingText, UnlockIcon } from '../../ui';
 import {
   buildDecryptFormSchema,
   toDecryptRequest,
@@ -71,9 +71,9 @@ export function DecryptForm({ defaultValues, pending, onSubmit }: DecryptFormPro
         <Textarea
           label={t('decrypt.cipherText')}
           required
-          autosize
-          minRows={3}
-          maxRows={10}
+          rows={3}
+          classNames={{ input: growingText.text }}
+          style={{ '--growing-min-rows': 3, '--growing-max-rows': 10 }}
           description={t('decrypt.cipherTextHint')}
           inputWrapperOrder={['label', 'input', 'description', 'error']}
           error={

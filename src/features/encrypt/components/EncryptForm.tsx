@@ -1,12 +1,20 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { ENCRYPTION_ALGORITHMS, utf8ByteLength } from '../../../shared/kms';
 import { useI18n } from '../../i18n';
 import { algorithmsForKey, KeyPicker, plainTextLimitForKey, useKeyLookup } from '../../keys';
 import { isApiError } from '../../session';
-import { ContextPairsField, KmsErrorAlert, LockIcon, pairsToContext, tone } from '../../ui';
+import {
+  ContextPairsField,
+  growingText,
+  KmsErrorAlert,
+  LockIcon,
+  pairsToContext,
+  tone,
+  useDelayedFlag,
+} from '../../ui';
 import { useEncryptData } from '../api/encrypt-data';
 import {
   buildEncryptFormSchema,
@@ -17,18 +25,25 @@ import {
 } from '../model/encrypt-form';
 import type { EncryptionResult } from '../model/encryption-result';
 
+/** A request slower than this shows the button's loader; a faster one would only flash it. */
+const BUSY_INDICATOR_DELAY_MS = 200;
+
 export interface EncryptFormProps {
   defaultValues: EncryptFormValues;
-  /** Coming back from a result: the key is set, the next thing to type is the plaintext. */
-  focusPlainText?: boolean;
+  /**
+   * The result of an encryption is shown instead. The form stays mounted (tearing it down and
+   * building it again was a visible share of the Encrypt → ciphertext time), but forgets the
+   * plaintext; shown again, it is ready for the next one with the same key and context.
+   */
+  hidden?: boolean;
   /** The request is valid and about to be sent. */
   onEncrypting?: () => void;
   onEncrypted: (result: EncryptionResult, values: EncryptFormValues) => void;
 }
 
-export function EncryptForm({
+export const EncryptForm = memo(function EncryptForm({
   defaultValues,
-  focusPlainText,
+  hidden = false,
   onEncrypting,
   onEncrypted,
 }: EncryptFormProps) {
@@ -44,12 +59,32 @@ export function EncryptForm({
     mode: 'onSubmit',
     reValidateMode: 'onChange',
   });
-  const { control, handleSubmit, setValue, getValues, register, formState, trigger, setFocus } =
-    form;
+  const {
+    control,
+    handleSubmit,
+    setValue,
+    getValues,
+    register,
+    formState,
+    trigger,
+    setFocus,
+    reset,
+  } = form;
+  const { reset: resetRequest } = encrypt;
 
+  // Hidden behind a result: drop the plaintext and the last submission's state at once (after
+  // the result is on screen); shown again: the next thing to type is the plaintext.
+  const wasHidden = useRef(hidden);
   useEffect(() => {
-    if (focusPlainText) setFocus('plainText');
-  }, [focusPlainText, setFocus]);
+    if (hidden === wasHidden.current) return;
+    wasHidden.current = hidden;
+    if (hidden) {
+      reset({ ...getValues(), plainText: '' });
+      resetRequest();
+    } else {
+      setFocus('plainText');
+    }
+  }, [hidden, reset, getValues, resetRequest, setFocus]);
   const keyId = useWatch({ control, name: 'keyId' });
   const algorithm = useWatch({ control, name: 'algorithm' });
   const plainText = useWatch({ control, name: 'plainText' });
@@ -75,10 +110,18 @@ export function EncryptForm({
   const bytes = utf8ByteLength(plainText);
   const showContext = contextAllowed(algorithm);
 
+  // The button is not disabled while a request is out (see busy), so this keeps a second
+  // press from sending a second encryption.
+  const inFlight = useRef(false);
+  const busy = useDelayedFlag(encrypt.isPending, BUSY_INDICATOR_DELAY_MS);
+
   const onSubmit = handleSubmit(async (values) => {
+    if (inFlight.current) return;
+    inFlight.current = true;
     const request = toEncryptRequest(values);
     onEncrypting?.();
     const response = await encrypt.mutateAsync(request).catch(() => undefined);
+    inFlight.current = false;
     if (!response) return;
     onEncrypted(
       {
@@ -182,9 +225,8 @@ export function EncryptForm({
         <Textarea
           label={t('encrypt.plainText')}
           required
-          autosize
-          minRows={4}
-          maxRows={14}
+          rows={4}
+          classNames={{ input: growingText.text }}
           description={
             <span className={bytes > limit ? tone.danger : undefined}>
               {t('encrypt.byteCounter', { bytes, limit })}
@@ -218,11 +260,11 @@ export function EncryptForm({
           <Text size="xs" c="dimmed">
             {t('encrypt.submitHint')}
           </Text>
-          <Button type="submit" size="md" leftSection={<LockIcon />} loading={encrypt.isPending}>
+          <Button type="submit" size="md" leftSection={<LockIcon />} loading={busy}>
             {t('encrypt.submit')}
           </Button>
         </Group>
       </Stack>
     </form>
   );
-}
+});

@@ -1,5 +1,6 @@
 import { Paper, Stack, Text, Title } from '@mantine/core';
-import { lazy, startTransition, useState } from 'react';
+import { lazy, startTransition, useCallback, useDeferredValue, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useI18n } from '../../i18n';
 import { useConfig } from '../../session';
 import { contextToPairs } from '../../ui';
@@ -12,7 +13,12 @@ import { EncryptForm } from './EncryptForm';
  * holds the first load to its budget). Its download starts when Encrypt is pressed, alongside
  * the encrypt-data call, so it is normally there before the ciphertext is.
  */
-const loadEncryptResult = () => import('./EncryptResult');
+let encryptResultLoaded = false;
+const loadEncryptResult = () =>
+  import('./EncryptResult').then((module) => {
+    encryptResultLoaded = true;
+    return module;
+  });
 const EncryptResult = lazy(() =>
   loadEncryptResult().then((module) => ({ default: module.EncryptResult })),
 );
@@ -24,9 +30,11 @@ export interface EncryptPageProps {
   onEncrypted: (result: EncryptionResult) => void;
 }
 
-type View =
-  | { kind: 'form'; values: EncryptFormValues; generation: number }
-  | { kind: 'result'; values: EncryptFormValues; result: EncryptionResult; generation: number };
+/** The encryption on screen, with the plaintext held in memory for Verify only. */
+interface Shown {
+  result: EncryptionResult;
+  plainText: string;
+}
 
 function initialValues(prefill: EncryptPrefill | undefined): EncryptFormValues {
   if (!prefill) return EMPTY_ENCRYPT_FORM;
@@ -38,14 +46,29 @@ function initialValues(prefill: EncryptPrefill | undefined): EncryptFormValues {
   };
 }
 
+const startLoadingResult = () => void loadEncryptResult();
+
 export default function EncryptPage({ prefill, onEncrypted }: EncryptPageProps) {
   const { t } = useI18n();
   const config = useConfig();
-  const [view, setView] = useState<View>(() => ({
-    kind: 'form',
-    values: initialValues(prefill),
-    generation: 0,
-  }));
+  const [defaultValues] = useState(() => initialValues(prefill));
+  const [shown, setShown] = useState<Shown | undefined>(undefined);
+  // The form hears that it is hidden in a render after the one that shows the result, so the
+  // ciphertext's render is the result view's alone (the form is memoised, its props stable).
+  const formHidden = useDeferredValue(shown !== undefined);
+
+  const showEncryption = useCallback(
+    (result: EncryptionResult, values: EncryptFormValues) => {
+      const showResult = () => setShown({ result, plainText: values.plainText });
+      // The ciphertext goes on screen first, in one synchronous render, and the history is
+      // written after it. Should the result view's code still be on its way, a transition
+      // keeps the form on screen rather than a loader.
+      if (encryptResultLoaded) flushSync(showResult);
+      else startTransition(showResult);
+      onEncrypted(result);
+    },
+    [onEncrypted],
+  );
 
   return (
     <Stack gap="lg">
@@ -55,36 +78,26 @@ export default function EncryptPage({ prefill, onEncrypted }: EncryptPageProps) 
         </Title>
         <Text c="dimmed">{t('encrypt.intro')}</Text>
       </Stack>
-      {view.kind === 'form' ? (
-        <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }}>
-          <EncryptForm
-            key={view.generation}
-            defaultValues={view.values}
-            focusPlainText={view.generation > 0}
-            onEncrypting={() => void loadEncryptResult()}
-            onEncrypted={(result, values) => {
-              onEncrypted(result);
-              // A transition keeps the form on screen, rather than a loader, should the
-              // result view's code still be on its way.
-              startTransition(() =>
-                setView({ kind: 'result', values, result, generation: view.generation + 1 }),
-              );
-            }}
-          />
-        </Paper>
-      ) : (
+      <Paper
+        withBorder
+        radius="md"
+        p={{ base: 'md', sm: 'lg' }}
+        style={shown ? { display: 'none' } : undefined}
+      >
+        <EncryptForm
+          defaultValues={defaultValues}
+          hidden={formHidden}
+          onEncrypting={startLoadingResult}
+          onEncrypted={showEncryption}
+        />
+      </Paper>
+      {shown && (
         <EncryptResult
-          result={view.result}
-          plainText={view.values.plainText}
+          result={shown.result}
+          plainText={shown.plainText}
           config={config.data}
-          onBack={() =>
-            // Back to the form with the same key, algorithm and context, ready for new text.
-            setView({
-              kind: 'form',
-              values: { ...view.values, plainText: '' },
-              generation: view.generation + 1,
-            })
-          }
+          // Back to the form with the same key, algorithm and context, ready for new text.
+          onBack={() => setShown(undefined)}
         />
       )}
     </Stack>

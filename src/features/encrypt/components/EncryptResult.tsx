@@ -1,30 +1,10 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Code,
-  Divider,
-  Group,
-  Paper,
-  Stack,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
-import { useEffect, useId, useRef } from 'react';
+import { Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useDeferredValue, useEffect, useId, useRef } from 'react';
 import { useI18n } from '../../i18n';
-import { isApiError, type ConsoleConfig } from '../../session';
-import {
-  ArrowLeftIcon,
-  CheckIcon,
-  CopyButton,
-  KmsErrorAlert,
-  ShieldCheckIcon,
-  tone,
-} from '../../ui';
-import { useVerifyRoundTrip } from '../api/verify-round-trip';
-import { curlCommand, decryptRequestFor, formatJson, hcloudCommand } from '../model/commands';
+import type { ConsoleConfig } from '../../session';
+import { ArrowLeftIcon, CheckIcon, tone } from '../../ui';
 import type { EncryptionResult } from '../model/encryption-result';
+import { EncryptResultDetails } from './EncryptResultDetails';
 
 export interface EncryptResultProps {
   result: EncryptionResult;
@@ -34,17 +14,24 @@ export interface EncryptResultProps {
   onBack: () => void;
 }
 
+/**
+ * Rows for the ciphertext field, from its length: 3 to 10 rows of ~64 characters. Fixed rows
+ * rather than Mantine's autosize, which measures a hidden textarea (a forced style and layout
+ * pass) on every render: the largest single cost between the answer and the painted result.
+ */
+function cipherTextRows(length: number): number {
+  return Math.min(10, Math.max(3, Math.ceil(length / 64)));
+}
+
 /** The form turned into its outcome: the ciphertext and everything decrypting it needs. */
 export function EncryptResult({ result, plainText, config, onBack }: EncryptResultProps) {
   const { t, formatDateTime } = useI18n();
   const titleId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const cipherTextRef = useRef<HTMLTextAreaElement>(null);
-  const keyIdRef = useRef<HTMLElement>(null);
-  const algorithmRef = useRef<HTMLElement>(null);
-  const verify = useVerifyRoundTrip();
-  const decryptRequest = decryptRequestFor(result);
-  const contextEntries = Object.entries(result.encryptionContext);
+  // The ciphertext is painted at once; everything else follows in a deferred render right
+  // after it (React's second pass), so the ciphertext is not kept waiting for it.
+  const showDetails = useDeferredValue(true, false);
 
   // The view replaced the form: take keyboard and screen-reader focus along with it.
   useEffect(() => headingRef.current?.focus(), []);
@@ -80,144 +67,21 @@ export function EncryptResult({ result, plainText, config, onBack }: EncryptResu
           inputWrapperOrder={['label', 'input', 'description']}
           value={result.cipherText}
           readOnly
-          autosize
-          minRows={3}
-          maxRows={10}
+          rows={cipherTextRows(result.cipherText.length)}
           styles={{
             input: { fontFamily: 'var(--mantine-font-family-monospace)', wordBreak: 'break-all' },
           }}
           onFocus={(event) => event.currentTarget.select()}
         />
 
-        <Group gap="xl" align="flex-start">
-          <Stack gap={4}>
-            <Text size="sm" fw={600}>
-              {t('result.keyId')}
-            </Text>
-            <Code ref={keyIdRef} className={tone.mono} block={false}>
-              {result.keyId}
-            </Code>
-            <Text size="xs" c="dimmed">
-              {[result.keyAlias ?? t('history.unlistedKey'), result.keySpec]
-                .filter(Boolean)
-                .join(' · ')}
-            </Text>
-          </Stack>
-          <Stack gap={4}>
-            <Text size="sm" fw={600}>
-              {t('result.algorithm')}
-            </Text>
-            <Code ref={algorithmRef}>{result.algorithm}</Code>
-          </Stack>
-        </Group>
-
-        <Stack gap={4}>
-          <Text size="sm" fw={600}>
-            {t('context.legend')}
-          </Text>
-          {contextEntries.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              {t('result.noContext')}
-            </Text>
-          ) : (
-            <Group gap={6}>
-              {contextEntries.map(([key, value]) => (
-                <Badge key={key} variant="outline" color="gray" tt="none" radius="sm" size="lg">
-                  {key} = {value}
-                </Badge>
-              ))}
-            </Group>
-          )}
-        </Stack>
-
-        <Divider />
-
-        <Group gap="sm">
-          <CopyButton
-            label={t('result.copyCipherText')}
-            value={result.cipherText}
-            selectTarget={() => cipherTextRef.current}
-            variant="filled"
+        {showDetails && (
+          <EncryptResultDetails
+            result={result}
+            plainText={plainText}
+            config={config}
+            cipherTextRef={cipherTextRef}
           />
-          <CopyButton
-            label={t('result.copyKeyId')}
-            value={result.keyId}
-            selectTarget={() => keyIdRef.current}
-          />
-          <CopyButton
-            label={t('result.copyAlgorithm')}
-            value={result.algorithm}
-            selectTarget={() => algorithmRef.current}
-          />
-        </Group>
-        <Group gap="sm">
-          <CopyButton
-            label={t('result.copyDecryptRequest')}
-            value={() => formatJson(decryptRequest)}
-          />
-          {config && (
-            <>
-              <CopyButton
-                label={t('result.copyCurl')}
-                value={() => curlCommand(config, decryptRequest)}
-              />
-              <CopyButton
-                label={t('result.copyHcloud')}
-                value={() => hcloudCommand(config, decryptRequest)}
-              />
-            </>
-          )}
-        </Group>
-        <Text size="xs" c="dimmed">
-          {t('result.commandsHint')}
-        </Text>
-
-        <Divider />
-
-        <Stack gap="xs">
-          <Group gap="sm">
-            <Button
-              variant="default"
-              leftSection={<ShieldCheckIcon />}
-              loading={verify.isPending}
-              onClick={() =>
-                verify.mutate({ request: decryptRequest, expectedPlainText: plainText })
-              }
-            >
-              {t('result.verify')}
-            </Button>
-            <Text size="sm" c="dimmed">
-              {t('result.verifyHint')}
-            </Text>
-          </Group>
-          <div aria-live="polite">
-            {verify.data &&
-              (verify.data.matched ? (
-                <Alert
-                  color="teal"
-                  variant="light"
-                  icon={<ShieldCheckIcon />}
-                  title={t('result.verified')}
-                >
-                  <Text size="sm">{t('result.verifiedDetail')}</Text>
-                </Alert>
-              ) : (
-                <Alert color="red" variant="light" title={t('result.mismatch')}>
-                  <Text size="sm">{t('result.mismatchDetail')}</Text>
-                </Alert>
-              ))}
-          </div>
-          {verify.error && (
-            <KmsErrorAlert
-              title={t('result.verifyFailed')}
-              error={
-                isApiError(verify.error)
-                  ? verify.error
-                  : { code: 'CLIENT.NETWORK', message: verify.error.message }
-              }
-            />
-          )}
-        </Stack>
+        )}
       </Stack>
     </Paper>
   );

@@ -93,6 +93,20 @@ describe('HistoryStore', () => {
     expect(store.read().entries.map((e) => e.id)).toEqual(['entry-00005']);
   });
 
+  it('after a write, reads exactly what a fresh parse of the stored text gives', () => {
+    const storage = new MemoryStorage();
+    const store = new HistoryStore(storage);
+    store.importEntries([sampleEntry(3), sampleEntry(1), sampleEntry(2)]);
+    store.add(sampleEntry(4));
+    store.remove('entry-00002');
+    expect(store.read()).toEqual(parseHistory(storage.getItem(HISTORY_STORAGE_KEY)));
+    expect(store.read().entries.map((e) => e.id)).toEqual([
+      'entry-00004',
+      'entry-00003',
+      'entry-00001',
+    ]);
+  });
+
   it('keeps at most the cap and leaves a notice of what was dropped', () => {
     const store = new HistoryStore(new MemoryStorage(), 1000);
     store.importEntries(Array.from({ length: 1000 }, (_, n) => sampleEntry(n + 1)));

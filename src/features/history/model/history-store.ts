@@ -215,7 +215,12 @@ export class HistoryStore {
     let kept = [...entries];
     for (;;) {
       try {
-        this.storage.setItem(HISTORY_STORAGE_KEY, serializeHistory(kept));
+        const text = serializeHistory(kept);
+        this.storage.setItem(HISTORY_STORAGE_KEY, text);
+        // What was just written is known to be valid and sorted: remember it, so the read
+        // that follows every write does not parse and validate the whole history again.
+        this.cachedRaw = text;
+        this.cachedState = { entries: kept, warnings: [] };
         this.writeFailed = false;
         return entries.length - kept.length;
       } catch (error) {

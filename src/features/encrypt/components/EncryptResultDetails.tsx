@@ -1,0 +1,167 @@
+import { Alert, Badge, Button, Code, Divider, Group, Stack, Text } from '@mantine/core';
+import { useRef, type RefObject } from 'react';
+import { useI18n } from '../../i18n';
+import { isApiError, type ConsoleConfig } from '../../session';
+import { CopyButton, KmsErrorAlert, ShieldCheckIcon, tone } from '../../ui';
+import { useVerifyRoundTrip } from '../api/verify-round-trip';
+import { curlCommand, decryptRequestFor, formatJson, hcloudCommand } from '../model/commands';
+import type { EncryptionResult } from '../model/encryption-result';
+
+export interface EncryptResultDetailsProps {
+  result: EncryptionResult;
+  /** Held in memory for Verify only; never rendered, never stored. */
+  plainText: string;
+  config: ConsoleConfig | undefined;
+  /** The ciphertext field, selected in place when the clipboard is unavailable. */
+  cipherTextRef: RefObject<HTMLTextAreaElement | null>;
+}
+
+/**
+ * Everything under the ciphertext: the key, algorithm and context decrypting it needs, the
+ * copy buttons, commands that decrypt it elsewhere, and the Verify round trip.
+ */
+export function EncryptResultDetails({
+  result,
+  plainText,
+  config,
+  cipherTextRef,
+}: EncryptResultDetailsProps) {
+  const { t } = useI18n();
+  const keyIdRef = useRef<HTMLElement>(null);
+  const algorithmRef = useRef<HTMLElement>(null);
+  const verify = useVerifyRoundTrip();
+  const decryptRequest = decryptRequestFor(result);
+  const contextEntries = Object.entries(result.encryptionContext);
+
+  return (
+    <>
+      <Group gap="xl" align="flex-start">
+        <Stack gap={4}>
+          <Text size="sm" fw={600}>
+            {t('result.keyId')}
+          </Text>
+          <Code ref={keyIdRef} className={tone.mono} block={false}>
+            {result.keyId}
+          </Code>
+          <Text size="xs" c="dimmed">
+            {[result.keyAlias ?? t('history.unlistedKey'), result.keySpec]
+              .filter(Boolean)
+              .join(' · ')}
+          </Text>
+        </Stack>
+        <Stack gap={4}>
+          <Text size="sm" fw={600}>
+            {t('result.algorithm')}
+          </Text>
+          <Code ref={algorithmRef}>{result.algorithm}</Code>
+        </Stack>
+      </Group>
+
+      <Stack gap={4}>
+        <Text size="sm" fw={600}>
+          {t('context.legend')}
+        </Text>
+        {contextEntries.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('result.noContext')}
+          </Text>
+        ) : (
+          <Group gap={6}>
+            {contextEntries.map(([key, value]) => (
+              <Badge key={key} variant="outline" color="gray" tt="none" radius="sm" size="lg">
+                {key} = {value}
+              </Badge>
+            ))}
+          </Group>
+        )}
+      </Stack>
+
+      <Divider />
+
+      <Group gap="sm">
+        <CopyButton
+          label={t('result.copyCipherText')}
+          value={result.cipherText}
+          selectTarget={() => cipherTextRef.current}
+          variant="filled"
+        />
+        <CopyButton
+          label={t('result.copyKeyId')}
+          value={result.keyId}
+          selectTarget={() => keyIdRef.current}
+        />
+        <CopyButton
+          label={t('result.copyAlgorithm')}
+          value={result.algorithm}
+          selectTarget={() => algorithmRef.current}
+        />
+      </Group>
+      <Group gap="sm">
+        <CopyButton
+          label={t('result.copyDecryptRequest')}
+          value={() => formatJson(decryptRequest)}
+        />
+        {config && (
+          <>
+            <CopyButton
+              label={t('result.copyCurl')}
+              value={() => curlCommand(config, decryptRequest)}
+            />
+            <CopyButton
+              label={t('result.copyHcloud')}
+              value={() => hcloudCommand(config, decryptRequest)}
+            />
+          </>
+        )}
+      </Group>
+      <Text size="xs" c="dimmed">
+        {t('result.commandsHint')}
+      </Text>
+
+      <Divider />
+
+      <Stack gap="xs">
+        <Group gap="sm">
+          <Button
+            variant="default"
+            leftSection={<ShieldCheckIcon />}
+            loading={verify.isPending}
+            onClick={() => verify.mutate({ request: decryptRequest, expectedPlainText: plainText })}
+          >
+            {t('result.verify')}
+          </Button>
+          <Text size="sm" c="dimmed">
+            {t('result.verifyHint')}
+          </Text>
+        </Group>
+        <div aria-live="polite">
+          {verify.data &&
+            (verify.data.matched ? (
+              <Alert
+                color="teal"
+                variant="light"
+                icon={<ShieldCheckIcon />}
+                title={t('result.verified')}
+              >
+                <Text size="sm">{t('result.verifiedDetail')}</Text>
+              </Alert>
+            ) : (
+              <Alert color="red" variant="light" title={t('result.mismatch')}>
+                <Text size="sm">{t('result.mismatchDetail')}</Text>
+              </Alert>
+            ))}
+        </div>
+        {verify.error && (
+          <KmsErrorAlert
+            title={t('result.verifyFailed')}
+            error={
+              isApiError(verify.error)
+                ? verify.error
+                : { code: 'CLIENT.NETWORK', message: verify.error.message }
+            }
+          />
+        )}
+      </Stack>
+    </>
+  );
+}
