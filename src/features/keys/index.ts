@@ -4,6 +4,7 @@ export {
   algorithmsForKey,
   isAsymmetricAlgorithm,
   keyAvailability,
+  keyIdProblem,
   keyMatches,
   plainTextLimitForKey,
   sortKeys,

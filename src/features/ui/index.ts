@@ -2,8 +2,11 @@ export { CopyButton, type CopyButtonProps } from './components/CopyButton';
 export { KmsErrorAlert, type KmsErrorLike } from './components/KmsErrorAlert';
 export {
   ContextPairsField,
+  ContextSection,
   type ContextPairErrors,
+  type ContextPairsFieldErrors,
   type ContextPairsFieldProps,
+  type ContextSectionProps,
 } from './components/ContextPairsField';
 export * from './components/icons';
 export { default as tone } from './components/tone.module.css';

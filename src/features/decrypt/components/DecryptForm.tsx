@@ -5,7 +5,7 @@ import { Controller, useForm, useWatch } from 'react-hook-form';
 import { ENCRYPTION_ALGORITHMS, type DecryptDataRequest } from '../../../shared/kms';
 import { useI18n } from '../../i18n';
 import { algorithmsForKey, isAsymmetricAlgorithm, KeyPicker, useKeyLookup } from '../../keys';
-import { ContextPairsField, growingText, UnlockIcon } from '../../ui';
+import { ContextSection, growingText, UnlockIcon } from '../../ui';
 import {
   buildDecryptFormSchema,
   toDecryptRequest,
@@ -134,41 +134,19 @@ export function DecryptForm({ defaultValues, pending, onSubmit }: DecryptFormPro
             />
           )}
         />
-        {showContext ? (
-          <Controller
-            control={control}
-            name="contextPairs"
-            render={({ field }) => {
-              const errors = formState.errors.contextPairs;
-              return (
-                <ContextPairsField
-                  pairs={field.value}
-                  onChange={field.onChange}
-                  description={t('context.decryptDescription')}
-                  errors={{
-                    pairs: Array.isArray(errors)
-                      ? errors.map((pairError) =>
-                          pairError
-                            ? { key: pairError.key?.message, value: pairError.value?.message }
-                            : undefined,
-                        )
-                      : undefined,
-                    root: errors?.root?.message,
-                  }}
-                />
-              );
-            }}
-          />
-        ) : (
-          <Stack gap={4}>
-            <Text size="sm" fw={600}>
-              {t('context.legend')}
-            </Text>
-            <Text size="xs" c="dimmed">
-              {t('context.notForAsymmetric')}
-            </Text>
-          </Stack>
-        )}
+        <Controller
+          control={control}
+          name="contextPairs"
+          render={({ field }) => (
+            <ContextSection
+              enabled={showContext}
+              pairs={field.value}
+              onChange={field.onChange}
+              description={t('context.decryptDescription')}
+              errors={formState.errors.contextPairs}
+            />
+          )}
+        />
         <Group justify="flex-end">
           <Button type="submit" size="md" leftSection={<UnlockIcon />} loading={pending}>
             {t('decrypt.submit')}

@@ -3,13 +3,12 @@ import {
   cipherTextSchema,
   decryptDataRequestSchema,
   encryptionAlgorithmSchema,
-  keyIdSchema,
   type DecryptDataRequest,
   type EncryptionAlgorithm,
   type KeyDetails,
 } from '../../../shared/kms';
 import { encodeMessage } from '../../i18n';
-import { algorithmsForKey, isAsymmetricAlgorithm, keyAvailability } from '../../keys';
+import { algorithmsForKey, isAsymmetricAlgorithm, keyIdProblem } from '../../keys';
 import { contextPairIssues, pairsToContext, type ContextPair } from '../../ui';
 
 export interface DecryptFormValues {
@@ -77,19 +76,13 @@ export function buildDecryptFormSchema(context: DecryptFormContext) {
               message: encodeMessage('validation.keyId.requiredForAsymmetric'),
             });
           }
-        } else if (!keyIdSchema.safeParse(values.keyId).success) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['keyId'],
-            message: encodeMessage('validation.keyId.format'),
-          });
-        } else if (key) {
-          const availability = keyAvailability(key);
-          if (!availability.usable) {
+        } else {
+          const problem = keyIdProblem(values.keyId, key);
+          if (problem) {
             ctx.addIssue({
               code: 'custom',
               path: ['keyId'],
-              message: encodeMessage(`validation.keyId.${availability.reason}`),
+              message: encodeMessage(`validation.keyId.${problem}`),
             });
           }
         }

@@ -7,7 +7,7 @@ import { useI18n } from '../../i18n';
 import { algorithmsForKey, KeyPicker, plainTextLimitForKey, useKeyLookup } from '../../keys';
 import { isApiError } from '../../session';
 import {
-  ContextPairsField,
+  ContextSection,
   growingText,
   KmsErrorAlert,
   LockIcon,
@@ -187,41 +187,19 @@ export const EncryptForm = memo(function EncryptForm({
             />
           )}
         />
-        {showContext ? (
-          <Controller
-            control={control}
-            name="contextPairs"
-            render={({ field }) => {
-              const errors = formState.errors.contextPairs;
-              return (
-                <ContextPairsField
-                  pairs={field.value}
-                  onChange={field.onChange}
-                  description={t('context.encryptDescription')}
-                  errors={{
-                    pairs: Array.isArray(errors)
-                      ? errors.map((pairError) =>
-                          pairError
-                            ? { key: pairError.key?.message, value: pairError.value?.message }
-                            : undefined,
-                        )
-                      : undefined,
-                    root: errors?.root?.message,
-                  }}
-                />
-              );
-            }}
-          />
-        ) : (
-          <Stack gap={4}>
-            <Text size="sm" fw={600}>
-              {t('context.legend')}
-            </Text>
-            <Text size="xs" c="dimmed">
-              {t('context.notForAsymmetric')}
-            </Text>
-          </Stack>
-        )}
+        <Controller
+          control={control}
+          name="contextPairs"
+          render={({ field }) => (
+            <ContextSection
+              enabled={showContext}
+              pairs={field.value}
+              onChange={field.onChange}
+              description={t('context.encryptDescription')}
+              errors={formState.errors.contextPairs}
+            />
+          )}
+        />
         <Textarea
           label={t('encrypt.plainText')}
           required

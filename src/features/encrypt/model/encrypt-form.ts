@@ -2,14 +2,13 @@ import { z } from 'zod/mini';
 import {
   encryptDataRequestSchema,
   encryptionAlgorithmSchema,
-  keyIdSchema,
   utf8ByteLength,
   type EncryptDataRequest,
   type EncryptionAlgorithm,
   type KeyDetails,
 } from '../../../shared/kms';
 import { encodeMessage } from '../../i18n';
-import { algorithmsForKey, keyAvailability, plainTextLimitForKey } from '../../keys';
+import { algorithmsForKey, keyIdProblem, plainTextLimitForKey } from '../../keys';
 import { contextPairIssues, pairsToContext, type ContextPair } from '../../ui';
 
 export interface EncryptFormValues {
@@ -57,19 +56,13 @@ export function buildEncryptFormSchema(context: EncryptFormContext) {
             path: ['keyId'],
             message: encodeMessage('validation.keyId.required'),
           });
-        } else if (!keyIdSchema.safeParse(values.keyId).success) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['keyId'],
-            message: encodeMessage('validation.keyId.format'),
-          });
-        } else if (key) {
-          const availability = keyAvailability(key);
-          if (!availability.usable) {
+        } else {
+          const problem = keyIdProblem(values.keyId, key);
+          if (problem) {
             ctx.addIssue({
               code: 'custom',
               path: ['keyId'],
-              message: encodeMessage(`validation.keyId.${availability.reason}`),
+              message: encodeMessage(`validation.keyId.${problem}`),
             });
           }
         }

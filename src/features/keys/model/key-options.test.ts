@@ -3,6 +3,7 @@ import type { KeyDetails } from '../../../shared/kms';
 import {
   algorithmsForKey,
   keyAvailability,
+  keyIdProblem,
   keyMatches,
   plainTextLimitForKey,
   sortKeys,
@@ -41,6 +42,18 @@ describe('keyAvailability', () => {
       usable: false,
       reason: 'signOnly',
     });
+  });
+});
+
+describe('keyIdProblem', () => {
+  const id = '0d0466b0-e727-4d9c-b35d-f84bb474a37f';
+  it('checks the format first, then the state of a known key', () => {
+    expect(keyIdProblem('not-a-key-id', key({}))).toBe('format');
+    expect(keyIdProblem(id.toUpperCase(), undefined)).toBe('format');
+    expect(keyIdProblem(id, undefined)).toBeUndefined();
+    expect(keyIdProblem(id, key({}))).toBeUndefined();
+    expect(keyIdProblem(id, key({ key_state: '3' }))).toBe('disabled');
+    expect(keyIdProblem(id, key({ key_state: '5' }))).toBe('pendingImport');
   });
 });
 

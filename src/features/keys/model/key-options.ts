@@ -2,6 +2,7 @@ import {
   ENCRYPTION_ALGORITHMS,
   KEY_SPEC_INFO,
   KEY_STATES,
+  keyIdSchema,
   maxPlainTextBytes,
   PLAIN_TEXT_MAX_BYTES,
   type EncryptionAlgorithm,
@@ -30,6 +31,20 @@ export function keyAvailability(key: KeyDetails): KeyAvailability {
     default:
       return { usable: false, reason: 'pendingImport' };
   }
+}
+
+/**
+ * What is wrong with a typed, non-empty key id, for both forms: its format, or the state of
+ * the key it names when that key is known. Undefined when nothing is.
+ */
+export function keyIdProblem(
+  keyId: string,
+  key: KeyDetails | undefined,
+): 'format' | UnavailableReason | undefined {
+  if (!keyIdSchema.safeParse(keyId).success) return 'format';
+  if (!key) return undefined;
+  const availability = keyAvailability(key);
+  return availability.usable ? undefined : availability.reason;
 }
 
 /** Usable keys first, then by alias, so the picker opens on what can be chosen. */

@@ -1,5 +1,6 @@
 import { ActionIcon, Button, Fieldset, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect, useId, useRef } from 'react';
+import type { FieldErrors } from 'react-hook-form';
 import { useI18n } from '../../i18n';
 import type { ContextPair } from '../model/context-pairs';
 import { PlusIcon, XIcon } from './icons';
@@ -11,6 +12,20 @@ export interface ContextPairErrors {
   pairs?: ReadonlyArray<{ key?: string; value?: string } | undefined>;
   /** A problem of the whole context (its size). */
   root?: string;
+}
+
+/** What react-hook-form reports for a form's `contextPairs` field. */
+export type ContextPairsFieldErrors = FieldErrors<{ contextPairs: ContextPair[] }>['contextPairs'];
+
+function fromFormErrors(errors: ContextPairsFieldErrors): ContextPairErrors {
+  return {
+    pairs: Array.isArray(errors)
+      ? errors.map((pairError) =>
+          pairError ? { key: pairError.key?.message, value: pairError.value?.message } : undefined,
+        )
+      : undefined,
+    root: errors?.root?.message,
+  };
 }
 
 export interface ContextPairsFieldProps {
@@ -124,5 +139,27 @@ export function ContextPairsField({
         </div>
       </Stack>
     </Fieldset>
+  );
+}
+
+export interface ContextSectionProps extends Omit<ContextPairsFieldProps, 'errors'> {
+  /** False for asymmetric algorithms, which take no context: a note says so instead. */
+  enabled: boolean;
+  errors: ContextPairsFieldErrors;
+}
+
+/** The context part of the encrypt and decrypt forms: the editor, or why there is none. */
+export function ContextSection({ enabled, errors, ...field }: ContextSectionProps) {
+  const { t } = useI18n();
+  if (enabled) return <ContextPairsField {...field} errors={fromFormErrors(errors)} />;
+  return (
+    <Stack gap={4}>
+      <Text size="sm" fw={600}>
+        {t('context.legend')}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {t('context.notForAsymmetric')}
+      </Text>
+    </Stack>
   );
 }
