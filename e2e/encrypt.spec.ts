@@ -207,4 +207,36 @@ test('the form keeps the key, algorithm and context for the next encryption', as
   await expect(page.getByLabel('Context key 1')).toHaveValue('app');
   await expect(page.getByLabel('Context value 1')).toHaveValue('billing');
   await expect(page.getByLabel('Plaintext')).toHaveValue('');
+  await expect(page.getByLabel('Plaintext')).toBeFocused();
+});
+
+test('a slow KMS shows the button busy, and pressing again sends no second encryption', async ({
+  page,
+  secrets,
+}) => {
+  secrets.push('only once');
+  await openEncryptPage(page);
+  await fillEncryptForm(page, { key: KEYS.aes, plainText: 'only once' });
+  // Hold the real request for a while before letting it through to the console server.
+  let sent = 0;
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/kms/encrypt-data', async (route) => {
+    sent += 1;
+    await released;
+    await route.continue();
+  });
+
+  const encrypt = page.getByRole('button', { name: 'Encrypt', exact: true });
+  await encrypt.click();
+  await page.getByLabel('Plaintext').press('Control+Enter');
+  await page.getByLabel('Plaintext').press('Control+Enter');
+  // Past the 200 ms grace period the button says it is busy.
+  await expect(encrypt).toHaveAttribute('data-loading', 'true');
+  release();
+
+  await expect(page.getByRole('region', { name: 'Result' })).toBeVisible();
+  expect(sent).toBe(1);
+  await openHistory(page);
+  await expect(page.getByRole('region', { name: 'History' }).getByRole('listitem')).toHaveCount(1);
 });
