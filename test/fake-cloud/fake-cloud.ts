@@ -91,6 +91,8 @@ export class FakeCloud {
   readonly keys = new Map<string, FakeKey>();
   readonly kmsRequests: RecordedKmsRequest[] = [];
   iamTokenRequests = 0;
+  /** IAM requests answered (after `iamDelayMs`): the difference is what is still pending. */
+  iamTokenAnswers = 0;
   tokenLifetimeMs: number;
   iamDelayMs: number;
   fault: Fault = { kind: 'none' };
@@ -186,6 +188,7 @@ export class FakeCloud {
   private async handleIam(body: string, response: http.ServerResponse) {
     this.iamTokenRequests += 1;
     if (this.iamDelayMs > 0) await sleep(this.iamDelayMs);
+    this.iamTokenAnswers += 1;
     let request: unknown;
     try {
       request = JSON.parse(body);

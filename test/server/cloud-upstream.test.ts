@@ -3,7 +3,7 @@
  * AK/SK signatures checked by the official SDK signer, static tokens, IAM password tokens
  * (cached, renewed, one renewal at a time), and the operator's own token passed through.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FAKE_KEYS, startFakeCloud, type FakeCloud } from '../fake-cloud';
 import type { UpstreamAuth, UpstreamConfig } from '../../src/server';
 import { errorCodeOf, get, post, startConsole, testConfig, type RunningConsole } from './helpers';
@@ -191,6 +191,67 @@ describe('IAM password → token', () => {
     expect(cloud.kmsRequests.every((r) => r.accepted)).toBe(true);
     expect(new Set(cloud.kmsRequests.map((r) => r.xAuthToken)).size).toBe(2);
     expect(server.app.kmsUpstream.iamRequests).toBe(2);
+  });
+
+  it('renews in the background while the token is good, and keeps it when renewal fails', async () => {
+    // Only Date is faked, and only shifted: it still runs at real speed from each
+    // setSystemTime (the console, the fake IAM and its token expiry all read it); timers and
+    // sockets stay real. IAM answers after 1.5 s: a call that comes back before IAM has
+    // answered the renewal did not wait for it.
+    const HOUR_MS = 60 * 60 * 1000;
+    const start = Date.parse('2026-11-27T00:00:00Z');
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(start);
+      cloud = await startFakeCloud({ iamDelayMs: 1500 }); // 24 h tokens, as IAM issues
+      const running = await startConsole(testConfig(cloudUpstream(cloud, passwordAuth())));
+      server = running;
+      const url = `${running.url}/api/kms/describe-key`;
+      const describe = async () => {
+        const answer = await post(url, { key_id: FAKE_KEYS.enabled });
+        expect(answer.status).toBe(200);
+        return {
+          token: cloud.kmsRequests.at(-1)?.xAuthToken,
+          iamAnswers: cloud.iamTokenAnswers,
+        };
+      };
+      const first = (await describe()).token;
+      expect(cloud.iamTokenRequests).toBe(1);
+
+      // 23.5 h on: in the last hour, 25 minutes before the console stops sending the token.
+      // IAM now refuses the password: the renewal fails in the background, the call does not.
+      vi.setSystemTime(start + 23.5 * HOUR_MS);
+      const savedPassword = cloud.iam.password;
+      cloud.iam.password = 'rotated-elsewhere';
+      const duringFailure = await describe();
+      // Back with the old token before IAM answered the renewal (its first answer only).
+      expect(duringFailure).toEqual({ token: first, iamAnswers: 1 });
+      await vi.waitFor(() => expect(cloud.iamTokenRequests).toBe(2));
+      await vi.waitFor(() => expect(running.logs.text).toContain('IAM token renewal failed'), {
+        timeout: 5000,
+      });
+      // Within 10 s of a failure IAM is not asked again; the good token is still used.
+      expect((await describe()).token).toBe(first);
+      expect(cloud.iamTokenRequests).toBe(2);
+
+      // IAM works again and over 10 s have passed since the failure (which came 1.5 s after
+      // the renewal started): the next call starts a renewal, still not waiting for it; once
+      // it lands, calls carry the new token.
+      cloud.iam.password = savedPassword;
+      vi.setSystemTime(start + 23.5 * HOUR_MS + 20_000);
+      const duringRenewal = await describe();
+      expect(duringRenewal).toEqual({ token: first, iamAnswers: 2 });
+      await vi.waitFor(() => expect(cloud.iamTokenRequests).toBe(3));
+      await vi.waitFor(() => expect(running.app.kmsUpstream.iamRequests).toBe(3), {
+        timeout: 5000,
+      });
+      await vi.waitFor(async () => expect((await describe()).token).not.toBe(first), {
+        timeout: 5000,
+      });
+      expect(cloud.kmsRequests.every((request) => request.accepted)).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('renews and retries once when KMS refuses a revoked token', async () => {
