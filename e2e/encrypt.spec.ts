@@ -240,3 +240,42 @@ test('a slow KMS shows the button busy, and pressing again sends no second encry
   await openHistory(page);
   await expect(page.getByRole('region', { name: 'History' }).getByRole('listitem')).toHaveCount(1);
 });
+
+test('the first encryption of a visit goes straight from the form to the result', async ({
+  page,
+  secrets,
+}) => {
+  secrets.push('first of the visit');
+  await openEncryptPage(page);
+  await fillEncryptForm(page, { key: KEYS.aes, plainText: 'first of the visit' });
+  // The result view's code is fetched on this press: record whether the page's loader ever
+  // replaced the form while it arrived.
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { loaderSeen: string[] }).loaderSeen = seen;
+    new MutationObserver(() => {
+      if (document.querySelector('[aria-label="Loading"]')) seen.push('loader');
+    }).observe(document.body, { subtree: true, childList: true });
+  });
+  await page.getByRole('button', { name: 'Encrypt', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Result' })).toBeVisible();
+  expect(
+    await page.evaluate(() => (window as unknown as { loaderSeen: string[] }).loaderSeen),
+  ).toEqual([]);
+});
+
+test('when the result view cannot be loaded, the operator is told the ciphertext is in History', async ({
+  page,
+  secrets,
+}) => {
+  secrets.push('view will not load');
+  await openEncryptPage(page);
+  await page.route('**/assets/EncryptResult-*.js', (route) => route.abort('internetdisconnected'));
+  await fillEncryptForm(page, { key: KEYS.aes, plainText: 'view will not load' });
+  await page.getByRole('button', { name: 'Encrypt', exact: true }).click();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'the result view could not be loaded' }),
+  ).toBeVisible();
+  await openHistory(page);
+  await expect(page.getByRole('region', { name: 'History' }).getByRole('listitem')).toHaveCount(1);
+});

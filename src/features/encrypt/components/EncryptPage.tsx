@@ -1,5 +1,5 @@
-import { Paper, Stack, Text, Title } from '@mantine/core';
-import { lazy, startTransition, useCallback, useDeferredValue, useState } from 'react';
+import { Alert, Paper, Stack, Text, Title } from '@mantine/core';
+import { useCallback, useDeferredValue, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useI18n } from '../../i18n';
 import { useConfig } from '../../session';
@@ -8,20 +8,30 @@ import { EMPTY_ENCRYPT_FORM, type EncryptFormValues } from '../model/encrypt-for
 import type { EncryptPrefill, EncryptionResult } from '../model/encryption-result';
 import { EncryptForm } from './EncryptForm';
 
+type ResultView = typeof import('./EncryptResult').EncryptResult;
+
 /**
  * The result view is not part of the first view, so it is its own chunk (bench/page-weight.ts
  * holds the first load to its budget). Its download starts when Encrypt is pressed, alongside
- * the encrypt-data call, so it is normally there before the ciphertext is.
+ * the encrypt-data call, so it is normally there before the ciphertext is. It is held here
+ * rather than behind React.lazy: a lazy component suspends on its first render even when its
+ * code is already loaded, which in the synchronous render below showed the page's loader.
  */
-let encryptResultLoaded = false;
-const loadEncryptResult = () =>
-  import('./EncryptResult').then((module) => {
-    encryptResultLoaded = true;
-    return module;
-  });
-const EncryptResult = lazy(() =>
-  loadEncryptResult().then((module) => ({ default: module.EncryptResult })),
-);
+let resultView: ResultView | undefined;
+let resultViewLoading: Promise<ResultView> | undefined;
+
+function loadResultView(): Promise<ResultView> {
+  resultViewLoading ??= import('./EncryptResult').then(
+    (module) => (resultView = module.EncryptResult),
+    (error: unknown) => {
+      resultViewLoading = undefined; // let the next encryption try again
+      throw error;
+    },
+  );
+  return resultViewLoading;
+}
+
+const startLoadingResultView = () => void loadResultView().catch(() => undefined);
 
 export interface EncryptPageProps {
   /** Key, algorithm and context to start from ("Reuse" in the history). */
@@ -46,25 +56,28 @@ function initialValues(prefill: EncryptPrefill | undefined): EncryptFormValues {
   };
 }
 
-const startLoadingResult = () => void loadEncryptResult();
-
 export default function EncryptPage({ prefill, onEncrypted }: EncryptPageProps) {
   const { t } = useI18n();
   const config = useConfig();
   const [defaultValues] = useState(() => initialValues(prefill));
   const [shown, setShown] = useState<Shown | undefined>(undefined);
+  const [viewFailed, setViewFailed] = useState(false);
+  const ResultView = shown ? resultView : undefined;
   // The form hears that it is hidden in a render after the one that shows the result, so the
   // ciphertext's render is the result view's alone (the form is memoised, its props stable).
   const formHidden = useDeferredValue(shown !== undefined);
 
   const showEncryption = useCallback(
     (result: EncryptionResult, values: EncryptFormValues) => {
-      const showResult = () => setShown({ result, plainText: values.plainText });
       // The ciphertext goes on screen first, in one synchronous render, and the history is
-      // written after it. Should the result view's code still be on its way, a transition
-      // keeps the form on screen rather than a loader.
-      if (encryptResultLoaded) flushSync(showResult);
-      else startTransition(showResult);
+      // written after it.
+      const showResult = () =>
+        flushSync(() => {
+          setViewFailed(false);
+          setShown({ result, plainText: values.plainText });
+        });
+      if (resultView) showResult();
+      else loadResultView().then(showResult, () => setViewFailed(true));
       onEncrypted(result);
     },
     [onEncrypted],
@@ -87,12 +100,17 @@ export default function EncryptPage({ prefill, onEncrypted }: EncryptPageProps) 
         <EncryptForm
           defaultValues={defaultValues}
           hidden={formHidden}
-          onEncrypting={startLoadingResult}
+          onEncrypting={startLoadingResultView}
           onEncrypted={showEncryption}
         />
       </Paper>
-      {shown && (
-        <EncryptResult
+      {viewFailed && (
+        <Alert color="red" variant="light" role="alert" title={t('result.viewFailed')}>
+          {t('result.viewFailedDetail')}
+        </Alert>
+      )}
+      {shown && ResultView && (
+        <ResultView
           result={shown.result}
           plainText={shown.plainText}
           config={config.data}

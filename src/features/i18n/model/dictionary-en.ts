@@ -104,6 +104,9 @@ export const en = {
   'encrypt.submitHint': 'Ctrl+Enter in the plaintext also encrypts.',
   'encrypt.failed': 'Encryption failed',
 
+  'result.viewFailed': 'Encrypted, but the result view could not be loaded',
+  'result.viewFailedDetail':
+    'The ciphertext, key and context are saved in History. Check the connection to the console and reload the page.',
   'result.title': 'Result',
   'result.encryptedAt': 'Encrypted at {time} and saved to the history (without the plaintext).',
   'result.back': 'Encrypt another',

@@ -100,6 +100,9 @@ export const zhCN: Dictionary = {
   'encrypt.submitHint': '在明文框中按 Ctrl+Enter 也可加密。',
   'encrypt.failed': '加密失败',
 
+  'result.viewFailed': '已加密，但无法加载结果页面',
+  'result.viewFailedDetail':
+    '密文、密钥和加密上下文已保存到历史记录。请检查与控制台的连接并刷新页面。',
   'result.title': '结果',
   'result.encryptedAt': '已于 {time} 加密，并保存到历史记录（不含明文）。',
   'result.back': '继续加密',
