@@ -255,3 +255,16 @@ test('bytes that are not printable text are shown as Base64', async ({ page, sec
   await expect(base64).toHaveValue(Buffer.from(plainText).toString('base64'));
   await expect(result).toContainText('not printable text');
 });
+
+test('a page whose code cannot be fetched says so and leaves the rest of the console working', async ({
+  page,
+}) => {
+  await openEncryptPage(page);
+  await page.route('**/assets/DecryptPage-*.js', (route) => route.abort('internetdisconnected'));
+  await page.getByRole('link', { name: 'Decrypt' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'This page could not be loaded' });
+  await expect(alert).toBeVisible();
+  await expect(alert.getByRole('button', { name: 'Reload' })).toBeVisible();
+  await page.getByRole('link', { name: 'Encrypt' }).click();
+  await expect(page.getByRole('combobox', { name: 'Key ID' })).toBeVisible();
+});

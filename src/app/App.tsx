@@ -13,6 +13,7 @@ import {
 } from '../features/session';
 import { KmsErrorAlert } from '../features/ui';
 import { FocusPageTitle } from './FocusOnMount';
+import { PageErrorBoundary } from './PageErrorBoundary';
 import { AppLayout } from './layout/AppLayout';
 import { useRoute } from './router';
 
@@ -117,20 +118,24 @@ export function App() {
           />
         )}
         {config.data?.authMode === 'operator' && route !== 'history' && <OperatorTokenPanel />}
-        <Suspense fallback={<PageLoader />}>
-          {route === 'encrypt' && (
-            <EncryptPage
-              key={`encrypt-${prefills.generation}`}
-              prefill={prefills.encrypt}
-              onEncrypted={recordEncryption}
-            />
-          )}
-          {route === 'decrypt' && (
-            <DecryptPage key={`decrypt-${prefills.generation}`} prefill={prefills.decrypt} />
-          )}
-          {route === 'history' && <HistoryPage onDecrypt={onDecryptEntry} onReuse={onReuseEntry} />}
-          <FocusPageTitle key={route} />
-        </Suspense>
+        <PageErrorBoundary key={route}>
+          <Suspense fallback={<PageLoader />}>
+            {route === 'encrypt' && (
+              <EncryptPage
+                key={`encrypt-${prefills.generation}`}
+                prefill={prefills.encrypt}
+                onEncrypted={recordEncryption}
+              />
+            )}
+            {route === 'decrypt' && (
+              <DecryptPage key={`decrypt-${prefills.generation}`} prefill={prefills.decrypt} />
+            )}
+            {route === 'history' && (
+              <HistoryPage onDecrypt={onDecryptEntry} onReuse={onReuseEntry} />
+            )}
+            <FocusPageTitle key={route} />
+          </Suspense>
+        </PageErrorBoundary>
       </Stack>
     </AppLayout>
   );

@@ -17,6 +17,10 @@ export const en = {
   'layout.footer':
     'Plaintext is sent to the KMS and never stored. The history lives only in this browser and holds ciphertext and key details, never plaintext.',
   'layout.configFailed': 'Could not read the console configuration',
+  'layout.pageFailed': 'This page could not be loaded',
+  'layout.pageFailedDetail':
+    'Check the connection to the console, then reload. Nothing is lost: the history is kept in this browser.',
+  'layout.reload': 'Reload',
 
   'nav.encrypt': 'Encrypt',
   'nav.decrypt': 'Decrypt',

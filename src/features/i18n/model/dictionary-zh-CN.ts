@@ -16,6 +16,10 @@ export const zhCN: Dictionary = {
   'layout.footer':
     '明文只发送给 KMS，从不保存。历史记录只存在于本浏览器中，保存密文和密钥信息，从不保存明文。',
   'layout.configFailed': '无法读取控制台配置',
+  'layout.pageFailed': '无法加载此页面',
+  'layout.pageFailedDetail':
+    '请检查与控制台的连接后刷新。不会丢失任何内容：历史记录保存在此浏览器中。',
+  'layout.reload': '刷新',
 
   'nav.encrypt': '加密',
   'nav.decrypt': '解密',
