@@ -1,13 +1,18 @@
 import { MantineProvider } from '@mantine/core';
-import { QueryClientProvider } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { I18nProvider, type Locale } from '../features/i18n';
 import { colorSchemeManager } from './color-scheme';
-import { createQueryClient } from './query-client';
 import { cssVariablesResolver, theme } from './theme';
 
-export function AppProviders({ locale, children }: { locale: Locale; children: ReactNode }) {
-  const [queryClient] = useState(createQueryClient);
+interface AppProvidersProps {
+  locale: Locale;
+  /** Made at start-up, so requests can begin before the first render. */
+  queryClient: QueryClient;
+  children: ReactNode;
+}
+
+export function AppProviders({ locale, queryClient, children }: AppProvidersProps) {
   return (
     <MantineProvider
       theme={theme}

@@ -5,6 +5,7 @@ export { configQueries, getConfig, useConfig, type ConsoleConfig } from './api/g
 export {
   SIGNED_OUT,
   sessionQueries,
+  sessionStatusQuery,
   useSessionStatus,
   type SessionStatus,
 } from './api/get-session';

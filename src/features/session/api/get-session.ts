@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod/mini';
 import { ApiError, CLIENT_ERROR_CODES, requestJson } from './http';
 
@@ -18,10 +18,15 @@ export async function getSessionStatus(signal?: AbortSignal): Promise<SessionSta
   return parsed.data;
 }
 
-export function useSessionStatus() {
-  return useQuery({
+/** Shared by the hook and by start-up, which asks before React first renders. */
+export function sessionStatusQuery() {
+  return queryOptions({
     queryKey: sessionQueries.status(),
     queryFn: ({ signal }) => getSessionStatus(signal),
     staleTime: Infinity,
   });
+}
+
+export function useSessionStatus() {
+  return useQuery(sessionStatusQuery());
 }
