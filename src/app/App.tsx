@@ -4,13 +4,7 @@ import { DecryptPage, type DecryptPrefill } from '../features/decrypt';
 import { EncryptPage, type EncryptPrefill } from '../features/encrypt';
 import { HistoryPage, recordEncryption, type HistoryEntry } from '../features/history';
 import { useI18n } from '../features/i18n';
-import {
-  isApiError,
-  OperatorTokenPanel,
-  SignInPage,
-  useConfig,
-  useSessionStatus,
-} from '../features/session';
+import { OperatorTokenPanel, SignInPage, useConfig, useSessionStatus } from '../features/session';
 import { KmsErrorAlert } from '../features/ui';
 import { FocusPageTitle } from './FocusOnMount';
 import { PageErrorBoundary } from './PageErrorBoundary';
@@ -109,14 +103,7 @@ export function App() {
       canSignOut={session.data?.required === true && session.data.signedIn}
     >
       <Stack gap="lg">
-        {config.error && (
-          <KmsErrorAlert
-            title={t('layout.configFailed')}
-            error={
-              isApiError(config.error) ? config.error : { code: 'CLIENT.NETWORK', message: '' }
-            }
-          />
-        )}
+        {config.error && <KmsErrorAlert title={t('layout.configFailed')} error={config.error} />}
         {config.data?.authMode === 'operator' && route !== 'history' && <OperatorTokenPanel />}
         <PageErrorBoundary key={route}>
           <Suspense fallback={<PageLoader />}>

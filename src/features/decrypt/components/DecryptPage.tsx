@@ -1,6 +1,5 @@
 import { Paper, Stack, Text, Title } from '@mantine/core';
 import { useI18n } from '../../i18n';
-import { isApiError } from '../../session';
 import { contextToPairs, KmsErrorAlert } from '../../ui';
 import { useDecryptData } from '../api/decrypt-data';
 import { EMPTY_DECRYPT_FORM, type DecryptFormValues } from '../model/decrypt-form';
@@ -44,16 +43,7 @@ export default function DecryptPage({ prefill }: DecryptPageProps) {
           }}
         />
       </Paper>
-      {decrypt.error && (
-        <KmsErrorAlert
-          title={t('decrypt.failed')}
-          error={
-            isApiError(decrypt.error)
-              ? decrypt.error
-              : { code: 'CLIENT.NETWORK', message: decrypt.error.message }
-          }
-        />
-      )}
+      {decrypt.error && <KmsErrorAlert title={t('decrypt.failed')} error={decrypt.error} />}
       {decrypt.data && <DecryptResult key={decrypt.submittedAt} response={decrypt.data} />}
     </Stack>
   );

@@ -5,7 +5,6 @@ import { Controller, useForm, useWatch } from 'react-hook-form';
 import { ENCRYPTION_ALGORITHMS, utf8ByteLength } from '../../../shared/kms';
 import { useI18n } from '../../i18n';
 import { algorithmsForKey, KeyPicker, plainTextLimitForKey, useKeyLookup } from '../../keys';
-import { isApiError } from '../../session';
 import {
   ContextSection,
   growingText,
@@ -224,16 +223,7 @@ export const EncryptForm = memo(function EncryptForm({
           }}
           {...register('plainText')}
         />
-        {encrypt.error && (
-          <KmsErrorAlert
-            title={t('encrypt.failed')}
-            error={
-              isApiError(encrypt.error)
-                ? encrypt.error
-                : { code: 'CLIENT.NETWORK', message: encrypt.error.message }
-            }
-          />
-        )}
+        {encrypt.error && <KmsErrorAlert title={t('encrypt.failed')} error={encrypt.error} />}
         <Group justify="space-between" align="center">
           <Text size="xs" c="dimmed">
             {t('encrypt.submitHint')}

@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Code, Divider, Group, Stack, Text } from '@mantine/core';
 import { useRef, type RefObject } from 'react';
 import { useI18n } from '../../i18n';
-import { isApiError, type ConsoleConfig } from '../../session';
+import type { ConsoleConfig } from '../../session';
 import { CopyButton, KmsErrorAlert, ShieldCheckIcon, tone } from '../../ui';
 import { useVerifyRoundTrip } from '../api/verify-round-trip';
 import { curlCommand, decryptRequestFor, formatJson, hcloudCommand } from '../model/commands';
@@ -151,16 +151,7 @@ export function EncryptResultDetails({
               </Alert>
             ))}
         </div>
-        {verify.error && (
-          <KmsErrorAlert
-            title={t('result.verifyFailed')}
-            error={
-              isApiError(verify.error)
-                ? verify.error
-                : { code: 'CLIENT.NETWORK', message: verify.error.message }
-            }
-          />
-        )}
+        {verify.error && <KmsErrorAlert title={t('result.verifyFailed')} error={verify.error} />}
       </Stack>
     </>
   );

@@ -3,7 +3,6 @@ import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n';
 import { KmsErrorAlert, LockIcon } from '../../ui';
 import { useCreateSession } from '../api/create-session';
-import { isApiError } from '../api/http';
 
 /** Exchanges the console access token for a session cookie; the token is not kept anywhere. */
 export function SignInPage() {
@@ -42,14 +41,7 @@ export function SignInPage() {
             autoComplete="current-password"
             data-autofocus
           />
-          {signIn.error && (
-            <KmsErrorAlert
-              title={t('signIn.failed')}
-              error={
-                isApiError(signIn.error) ? signIn.error : { code: 'CLIENT.NETWORK', message: '' }
-              }
-            />
-          )}
+          {signIn.error && <KmsErrorAlert title={t('signIn.failed')} error={signIn.error} />}
           <Button type="submit" loading={signIn.isPending}>
             {t('signIn.submit')}
           </Button>

@@ -13,8 +13,26 @@ export interface KmsErrorLike {
  * Shows a failure the way an operator can act on it: the code as the service sent it, what it
  * means in plain words (in the chosen language), and the server's own text when it adds detail.
  */
-export function KmsErrorAlert({ title, error }: { title: string; error: KmsErrorLike }) {
+/**
+ * A failed call's error as the alert shows it: the server's or client's code when it has one
+ * (the console's ApiError), otherwise a network failure with the browser's own message.
+ */
+function asKmsErrorLike(error: KmsErrorLike | Error): KmsErrorLike {
+  const { code } = error as { code?: unknown };
+  return typeof code === 'string'
+    ? (error as KmsErrorLike)
+    : { code: 'CLIENT.NETWORK', message: error.message };
+}
+
+export function KmsErrorAlert({
+  title,
+  error: failure,
+}: {
+  title: string;
+  error: KmsErrorLike | Error;
+}) {
   const { t, has } = useI18n();
+  const error = asKmsErrorLike(failure);
   const explanationKey = `kmsError.${error.code}`;
   const explanation = has(explanationKey) ? t(explanationKey) : t('kmsError.unknown');
   return (
