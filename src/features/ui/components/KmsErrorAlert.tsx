@@ -10,10 +10,6 @@ export interface KmsErrorLike {
 }
 
 /**
- * Shows a failure the way an operator can act on it: the code as the service sent it, what it
- * means in plain words (in the chosen language), and the server's own text when it adds detail.
- */
-/**
  * A failed call's error as the alert shows it: the server's or client's code when it has one
  * (the console's ApiError), otherwise a network failure with the browser's own message.
  */
@@ -24,6 +20,10 @@ function asKmsErrorLike(error: KmsErrorLike | Error): KmsErrorLike {
     : { code: 'CLIENT.NETWORK', message: error.message };
 }
 
+/**
+ * Shows a failure the way an operator can act on it: the code as the service sent it, what it
+ * means in plain words (in the chosen language), and the server's own text when it adds detail.
+ */
 export function KmsErrorAlert({
   title,
   error: failure,
