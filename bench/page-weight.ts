@@ -24,13 +24,13 @@ export const FIRST_LOAD_JS_BUDGET_BYTES = 150 * 1000;
 export const FIRST_VIEW_MODULES = [
   'src/features/encrypt/components/EncryptPage.tsx',
   // main.tsx awaits the visitor's dictionary before the first paint; each language is a chunk.
-  'src/features/i18n/model/dictionary-en.ts',
+  'src/lib/i18n/dictionaries/en/index.ts',
 ] as const;
 
 /** The same first view for a visitor whose browser (or stored choice) is Chinese. */
 export const CHINESE_FIRST_VIEW_MODULES = [
   'src/features/encrypt/components/EncryptPage.tsx',
-  'src/features/i18n/model/dictionary-zh-CN.ts',
+  'src/lib/i18n/dictionaries/zh-CN/index.ts',
 ] as const;
 
 export type LoadPhase = 'entry' | 'first-view' | 'lazy';

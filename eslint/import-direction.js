@@ -1,8 +1,35 @@
-// Enforces the dependency rule of DESIGN.md: app → features → shared; server → shared;
-// kms-local → shared; features talk to each other only through a feature's index.ts.
+// Enforces the dependency rule of DESIGN.md. In the browser: app → features → components →
+// lib → shared, each layer importing only itself and the layers to its right; features reach
+// one another only through a feature's index.ts, and only along the edges FEATURE_EDGES lists.
+// The Node side: server → node → shared, kms-local → node → shared, cli → node → shared; the
+// composition root src/main.ts may import both server factories. Browser code never imports
+// server, kms-local or node. Test helpers (*.test-support.ts) are imported by tests only.
 import path from 'node:path';
 
 const SRC = path.resolve(import.meta.dirname, '..', 'src');
+
+/** Which areas each area may import (itself included). An area not listed is not checked. */
+export const ALLOWED = {
+  shared: ['shared'],
+  lib: ['lib', 'shared'],
+  components: ['components', 'lib', 'shared'],
+  features: ['features', 'components', 'lib', 'shared'],
+  app: ['app', 'features', 'components', 'lib', 'shared'],
+  node: ['node', 'shared'],
+  server: ['server', 'node', 'shared'],
+  'kms-local': ['kms-local', 'node', 'shared'],
+  cli: ['cli', 'node', 'shared'],
+  main: ['main', 'server', 'kms-local', 'node', 'shared'],
+};
+
+/**
+ * The only feature → feature imports there are, each through the target's index.ts. A new edge
+ * is a design decision: add it here, where a reviewer sees it.
+ */
+export const FEATURE_EDGES = {
+  encrypt: ['keys'],
+  decrypt: ['keys'],
+};
 
 function areaOf(file) {
   const relative = path.relative(SRC, file);
@@ -12,14 +39,6 @@ function areaOf(file) {
   return { area: top.replace(/\.tsx?$/, ''), feature: undefined };
 }
 
-const ALLOWED = {
-  shared: ['shared'],
-  features: ['features', 'shared'],
-  app: ['app', 'features', 'shared'],
-  server: ['server', 'shared'],
-  'kms-local': ['kms-local', 'shared'],
-};
-
 function isFeaturePublicEntry(target, feature) {
   const base = path.join(SRC, 'features', feature);
   return (
@@ -27,10 +46,34 @@ function isFeaturePublicEntry(target, feature) {
   );
 }
 
+const TEST_FILE = /\.test\.tsx?$|\.test-support\.tsx?$/;
+
+/** Why `from` may not import `target` (in area `to`), or undefined when it may. */
+function violation(from, to, target, filename) {
+  if (/\.test-support$/.test(target.replace(/\.tsx?$/, '')) && !TEST_FILE.test(filename)) {
+    return 'Test helpers (*.test-support.ts) are for tests only, not production code.';
+  }
+  if (!ALLOWED[from.area].includes(to.area)) {
+    return `src/${from.area} must not import src/${to.area}.`;
+  }
+  if (from.area !== 'features' || to.area !== 'features' || to.feature === from.feature) {
+    return undefined;
+  }
+  if (!(FEATURE_EDGES[from.feature] ?? []).includes(to.feature)) {
+    return `Feature "${from.feature}" must not import feature "${to.feature}": share through src/components or src/lib, or list the edge in eslint/import-direction.js.`;
+  }
+  if (!isFeaturePublicEntry(target, to.feature)) {
+    return `Import feature "${to.feature}" through its index.ts, not its internals.`;
+  }
+  return undefined;
+}
+
 export const importDirection = {
   meta: {
     type: 'problem',
-    docs: { description: 'Imports follow the architecture: app → features → shared.' },
+    docs: {
+      description: 'Imports follow the architecture: app → features → components → lib → shared.',
+    },
     schema: [],
   },
   create(context) {
@@ -41,20 +84,8 @@ export const importDirection = {
       const target = path.resolve(path.dirname(context.filename), source);
       const to = areaOf(target);
       if (!to) return;
-      if (!ALLOWED[from.area].includes(to.area)) {
-        context.report({ node, message: `src/${from.area} must not import src/${to.area}.` });
-        return;
-      }
-      if (
-        to.area === 'features' &&
-        to.feature !== from.feature &&
-        !isFeaturePublicEntry(target, to.feature)
-      ) {
-        context.report({
-          node,
-          message: `Import feature "${to.feature}" through its index.ts, not its internals.`,
-        });
-      }
+      const message = violation(from, to, target, context.filename);
+      if (message) context.report({ node, message });
     }
     return {
       ImportDeclaration: (node) => check(node, node.source.value),

@@ -44,6 +44,8 @@ function ensureBuild() {
     'public',
     'src/app',
     'src/features',
+    'src/components',
+    'src/lib',
     'src/shared',
     'vite.config.ts',
   ];
@@ -65,22 +67,24 @@ function aptGet(aptArgs) {
   );
 }
 
-function ensureChromium() {
-  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (existsSync(chromium)) return;
-  console.log(`Chromium not found at ${chromium}; installing Debian's chromium package.`);
+/** Installs a Debian package when the file it provides is missing (a fresh CI machine). */
+function ensureDebianPackage(name, providedPath) {
+  if (existsSync(providedPath)) return;
+  console.log(`${providedPath} not found; installing Debian's ${name} package.`);
   // A fresh machine may have no package lists yet: update once and retry.
   const installed =
-    aptGet(['install', '-y', '-q', 'chromium']) ||
-    (aptGet(['update', '-q']) && aptGet(['install', '-y', '-q', 'chromium']));
-  if (!installed || !existsSync(chromium)) {
-    console.error(
-      `Could not install Chromium at ${chromium}: run "apt-get install chromium" as root.`,
-    );
+    aptGet(['install', '-y', '-q', name]) ||
+    (aptGet(['update', '-q']) && aptGet(['install', '-y', '-q', name]));
+  if (!installed || !existsSync(providedPath)) {
+    console.error(`Could not install ${providedPath}: run "apt-get install ${name}" as root.`);
     process.exit(1);
   }
 }
 
 ensurePackages();
 if (args.has('--build')) ensureBuild();
-if (args.has('--browser')) ensureChromium();
+if (args.has('--browser')) {
+  ensureDebianPackage('chromium', process.env.CHROMIUM_PATH ?? '/usr/bin/chromium');
+}
+// The team-history integration tests start a real PostgreSQL server of their own.
+if (args.has('--postgres')) ensureDebianPackage('postgresql', '/usr/lib/postgresql/15/bin/initdb');

@@ -2,15 +2,20 @@
  * The composition root: the one place that listens. Starts the embedded local KMS when no
  * KMS_ENDPOINT is configured, then the console server in front of it.
  */
-import { buildLocalKms, loadLocalKmsConfig, type LocalKms } from './kms-local';
+import { buildLocalKms, loadLocalKmsConfig, type LocalKms, type LocalKmsConfig } from './kms-local';
 import { buildConsoleServer, loadConsoleConfig } from './server';
 
 async function main(): Promise<void> {
   const env = process.env;
   // Parse every setting before starting anything, so a bad value stops the process at once.
-  const consoleConfig = loadConsoleConfig(env);
-  const localKmsConfig =
-    consoleConfig.upstream.kind === 'local' ? loadLocalKmsConfig(env) : undefined;
+  // LOCAL_KMS_* is parsed by the local KMS alone, and only when it is the upstream; the
+  // console is handed its settings.
+  const handedOver: { localKms?: LocalKmsConfig } = {};
+  const consoleConfig = loadConsoleConfig(env, () => {
+    handedOver.localKms = loadLocalKmsConfig(env);
+    return handedOver.localKms;
+  });
+  const localKmsConfig = handedOver.localKms;
 
   let localKms: LocalKms | undefined;
   if (localKmsConfig) {

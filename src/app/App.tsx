@@ -3,9 +3,9 @@ import { Suspense, useEffect, useState } from 'react';
 import { DecryptPage, type DecryptPrefill } from '../features/decrypt';
 import { EncryptPage, type EncryptPrefill } from '../features/encrypt';
 import { HistoryPage, recordEncryption, type HistoryEntry } from '../features/history';
-import { useI18n } from '../features/i18n';
+import { useI18n } from '../lib/i18n';
 import { OperatorTokenPanel, SignInPage, useConfig, useSessionStatus } from '../features/session';
-import { KmsErrorAlert } from '../features/ui';
+import { KmsErrorAlert } from '../components';
 import { FocusPageTitle } from './FocusOnMount';
 import { PageErrorBoundary } from './PageErrorBoundary';
 import { AppLayout } from './layout/AppLayout';
@@ -111,6 +111,7 @@ export function App() {
               <EncryptPage
                 key={`encrypt-${prefills.generation}`}
                 prefill={prefills.encrypt}
+                config={config.data}
                 onEncrypted={recordEncryption}
               />
             )}

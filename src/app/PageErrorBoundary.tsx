@@ -1,6 +1,6 @@
 import { Alert, Button, Stack, Text } from '@mantine/core';
 import { Component, type ErrorInfo, type ReactNode } from 'react';
-import { useI18n } from '../features/i18n';
+import { useI18n } from '../lib/i18n';
 
 function PageFailed() {
   const { t } = useI18n();

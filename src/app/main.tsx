@@ -1,7 +1,7 @@
 import '@mantine/core/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { initialLocale, loadDictionary, LOCALE_STORAGE_KEY, type Locale } from '../features/i18n';
+import { initialLocale, loadDictionary, LOCALE_STORAGE_KEY, type Locale } from '../lib/i18n';
 import { sessionStatusQuery } from '../features/session';
 import { App } from './App';
 import { applyInitialColorScheme } from './color-scheme';

@@ -1,5 +1,9 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import { isApiError, SIGNED_OUT, sessionQueries } from '../features/session';
+import { SIGNED_OUT, sessionQueries } from '../features/session';
+import { isApiError } from '../lib/api';
+import type { ConsoleErrorCode } from '../shared/console';
+
+const SIGNED_OUT_CODE: ConsoleErrorCode = 'CONSOLE.0005';
 
 /**
  * One place for the server-state rules: key lists and config do not change under the user,
@@ -8,7 +12,7 @@ import { isApiError, SIGNED_OUT, sessionQueries } from '../features/session';
  */
 export function createQueryClient(): QueryClient {
   const onError = (error: unknown) => {
-    if (isApiError(error) && error.code === 'CONSOLE.0005') {
+    if (isApiError(error) && error.code === SIGNED_OUT_CODE) {
       queryClient.setQueryData(sessionQueries.status(), SIGNED_OUT);
     }
   };

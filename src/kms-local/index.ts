@@ -5,6 +5,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
+import { urlHost } from '../node/net';
 import { LOCAL_KMS_DEFAULTS } from '../shared/local-kms-defaults';
 import type { LocalKmsConfig } from './config';
 import { Keystore } from './keystore/keystore';
@@ -24,7 +25,7 @@ export interface LocalKms {
 }
 
 function baseUrl(host: string, port: number): string {
-  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  return `http://${urlHost(host)}:${port}`;
 }
 
 export async function buildLocalKms(config: LocalKmsConfig): Promise<LocalKms> {

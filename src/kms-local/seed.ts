@@ -14,9 +14,13 @@ import {
   type KeySpec,
   type KeyState,
 } from '../shared/kms';
-import { KeyMaterialError, serializedMaterialFromSeed } from './crypto/key-material';
+import {
+  allowedUsages,
+  defaultKeyUsage,
+  KeyMaterialError,
+  serializedMaterialFromSeed,
+} from './crypto/key-kinds';
 import type { Keystore, NewKey } from './keystore/keystore';
-import { allowedUsages, defaultKeyUsage } from './operations';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** A seeded pending-deletion key gets the shortest window the cloud allows. */

@@ -6,9 +6,15 @@
  * → project (KMS.0321) → JSON (KMS.0202) → fields (shared schema codes) → the operation.
  * Bodies over REQUEST_BODY_MAX_BYTES are refused while reading (KMS.0203).
  */
-import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
-import { z } from 'zod';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  isJsonContentType,
+  mapFrameworkError,
+  newRequestId,
+  parseJsonBytes,
+  sendKmsError,
+  type FrameworkErrorTable,
+} from '../node/http';
 import {
   isKmsOperation,
   KmsError,
@@ -19,48 +25,17 @@ import {
 import { authenticate, type AuthSettings } from './auth';
 import type { OperationHandlers } from './operations';
 
-// The shared wire schemas are zod/mini, which carries no messages of its own (that keeps the
-// browser bundle small). Register zod's English ones here, where parseKmsRequest is used, so
-// error_msg reads "Invalid option: …" rather than "Invalid input" without relying on classic
-// zod doing it as a side effect of building some other schema first.
-z.config(z.locales.en());
-
 const ALL_METHODS = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'];
-const JSON_CONTENT_TYPE = /^application\/json\s*(;.*)?$/i;
 
-function sendKmsError(reply: FastifyReply, error: KmsError): void {
-  void reply.code(error.status).send(error.toBody());
-}
-
-/** Maps Fastify's own errors (body reading, content length) to KMS codes. */
-function kmsErrorFromFramework(error: { code?: string; statusCode?: number }): KmsError | null {
-  switch (error.code) {
-    case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new KmsError('KMS.0203', `The request body is over ${REQUEST_BODY_MAX_BYTES} bytes.`);
-    case 'FST_ERR_BAD_URL':
-      return new KmsError('KMS.0201');
-    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return new KmsError('KMS.0214');
-    default:
-      if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
-        return new KmsError('KMS.0214');
-      }
-      return null;
-  }
-}
-
-const utf8Strict = new TextDecoder('utf-8', { fatal: true });
-
-function parseJsonBody(body: Buffer | undefined): unknown {
-  if (!body || body.length === 0) throw new KmsError('KMS.0202', 'The request body is empty.');
-  try {
-    return JSON.parse(utf8Strict.decode(body));
-  } catch {
-    throw new KmsError('KMS.0202');
-  }
-}
+/** Fastify's own errors (body reading, content length, URL) as the service reports them. */
+const FRAMEWORK_ERRORS: FrameworkErrorTable = {
+  FST_ERR_CTP_BODY_TOO_LARGE: () =>
+    new KmsError('KMS.0203', `The request body is over ${REQUEST_BODY_MAX_BYTES} bytes.`),
+  FST_ERR_BAD_URL: () => new KmsError('KMS.0201'),
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: () => new KmsError('KMS.0214'),
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: () => new KmsError('KMS.0214'),
+  FST_ERR_CTP_EMPTY_JSON_BODY: () => new KmsError('KMS.0214'),
+};
 
 export function buildKmsApp(operations: OperationHandlers, auth: AuthSettings): FastifyInstance {
   const app = Fastify({
@@ -72,13 +47,13 @@ export function buildKmsApp(operations: OperationHandlers, auth: AuthSettings): 
       redact: ['req.headers.authorization', 'req.headers["x-auth-token"]', 'req.body'],
     },
     frameworkErrors: (error, _request, reply) => {
-      sendKmsError(reply, kmsErrorFromFramework(error) ?? new KmsError('KMS.0214'));
+      sendKmsError(reply, mapFrameworkError(error, FRAMEWORK_ERRORS) ?? new KmsError('KMS.0214'));
     },
   });
 
   // The cloud answers every request with an X-Request-Id; the SDKs surface it as requestId.
   app.addHook('onRequest', async (_request, reply) => {
-    void reply.header('x-request-id', randomUUID().replaceAll('-', ''));
+    void reply.header('x-request-id', newRequestId());
   });
 
   // Keep every body as raw bytes: the AK/SK signature covers the exact bytes sent, and JSON
@@ -89,8 +64,7 @@ export function buildKmsApp(operations: OperationHandlers, auth: AuthSettings): 
   });
 
   app.setErrorHandler((error, request, reply) => {
-    if (error instanceof KmsError) return sendKmsError(reply, error);
-    const mapped = kmsErrorFromFramework(error as { code?: string; statusCode?: number });
+    const mapped = mapFrameworkError(error, FRAMEWORK_ERRORS);
     if (mapped) return sendKmsError(reply, mapped);
     request.log.error({ err: { message: (error as Error).message } }, 'local KMS failure');
     return sendKmsError(reply, new KmsError('KMS.0101'));
@@ -120,12 +94,12 @@ export function buildKmsApp(operations: OperationHandlers, auth: AuthSettings): 
         },
         auth,
       );
-      const contentType = request.headers['content-type'];
-      if (contentType === undefined || !JSON_CONTENT_TYPE.test(contentType)) {
+      if (!isJsonContentType(request.headers['content-type'])) {
         throw new KmsError('KMS.0214', 'Content-Type must be application/json.');
       }
-      const parsed = parseKmsRequest(operation, parseJsonBody(body));
-      const response = await dispatch(operations, operation, parsed);
+      // The cloud takes "__proto__" as an ordinary key; so does its emulator.
+      const json = parseJsonBytes(body, { allowProtoKeys: true });
+      const response = await dispatch(operations, operation, parseKmsRequest(operation, json));
       return reply.code(200).send(response);
     },
   });
@@ -133,6 +107,7 @@ export function buildKmsApp(operations: OperationHandlers, auth: AuthSettings): 
   return app;
 }
 
+/** The operation table is keyed by name: adding an operation adds an entry, not a branch. */
 function dispatch<Op extends KmsOperation>(
   operations: OperationHandlers,
   operation: Op,

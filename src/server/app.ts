@@ -1,24 +1,33 @@
 /**
  * The console server: serves the browser app and proxies the allowlisted KMS operations.
- * Built by a factory that does not listen; `main` listens, tests use port 0.
+ * Built by a factory that does not listen; `main` listens, tests use port 0 or inject().
  */
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
-import { KmsError, REQUEST_BODY_MAX_BYTES } from '../shared/kms';
+import { capConnectionsPerClient, parseJsonBytes, timeoutOptions } from '../node/http';
+import { REQUEST_BODY_MAX_BYTES } from '../shared/kms';
 import type { ConsoleConfig, TrustProxy } from './config';
-import { clientErrorHandler, errorHandler, sendKmsError, toKmsError } from './http/errors';
-import { isApiRequest, needsSession } from './http/api-route';
-import { isJsonContentType, parseJsonBody } from './http/json-body';
+import {
+  consoleHostAllowlist,
+  installApiGuards,
+  installHostGuard,
+  jsonBodyGuard,
+  RateLimiter,
+  rateLimitGuard,
+  sameOriginGuard,
+  sessionGuard,
+  type ApiGuard,
+} from './guards';
+import { clientErrorHandler, errorHandler, frameworkErrorHandler } from './http/errors';
 import './http/request-context';
 import { loggerOptions } from './logging';
-import { registerKmsRoutes } from './routes/kms';
-import { registerMetaRoutes } from './routes/meta';
-import { registerSessionRoutes, sessionOf } from './routes/session';
-import { registerStatic } from './routes/static';
+import { kmsRoutes } from './routes/kms';
+import { metaRoutes, publicConfig } from './routes/meta';
+import { sessionRoutes } from './routes/session';
+import { staticRoutes } from './routes/static';
 import { applySecurityHeaders } from './security/headers';
-import { isForeignOrigin } from './security/origin';
-import { RateLimiter } from './security/rate-limit';
-import { SessionCodec } from './security/session';
+import { trustedPeer } from './security/trusted-peer';
+import { ConsoleSessions, setSessionCookie } from './security/sessions';
 import { KmsUpstream } from './upstream/kms-upstream';
 
 type TrustProxyFunction = (address: string, hop: number) => boolean;
@@ -27,6 +36,24 @@ type TrustProxyFunction = (address: string, hop: number) => boolean;
 function trustProxySetting(trustProxy: TrustProxy): boolean | string[] | TrustProxyFunction {
   if (typeof trustProxy !== 'number') return trustProxy;
   return (_address, hop) => hop < trustProxy;
+}
+
+/** The origins the console answers as its own besides the one a request was sent to. */
+function ownOrigins(config: ConsoleConfig): string[] {
+  return config.publicUrl === undefined
+    ? config.allowedOrigins
+    : [config.publicUrl, ...config.allowedOrigins];
+}
+
+/** Cheapest refusals first, all before the body is read. */
+function apiGuards(config: ConsoleConfig, sessions: ConsoleSessions | undefined): ApiGuard[] {
+  const guards: ApiGuard[] = [];
+  if (config.rateLimitPerMinute > 0) {
+    guards.push(rateLimitGuard(new RateLimiter({ perMinute: config.rateLimitPerMinute })));
+  }
+  guards.push(sameOriginGuard(ownOrigins(config)), jsonBodyGuard);
+  if (sessions) guards.push(sessionGuard(sessions));
+  return guards;
 }
 
 export async function buildConsoleServer(config: ConsoleConfig): Promise<FastifyInstance> {
@@ -41,13 +68,17 @@ export async function buildConsoleServer(config: ConsoleConfig): Promise<Fastify
     return503OnClosing: true,
     routerOptions: { maxParamLength: 200 },
     clientErrorHandler,
-    // Bad URLs and over-long parameters are refused by the router before any hook runs.
-    frameworkErrors: (error, request, reply) => {
-      const kmsError = toKmsError(error) ?? new KmsError('KMS.0201');
-      request.kmsErrorCode = kmsError.code;
-      sendKmsError(reply, kmsError);
-    },
+    frameworkErrors: frameworkErrorHandler,
+    // A connection may stay silent while its answer waits on KMS (and, first, on an IAM token).
+    ...timeoutOptions(config.limits, 2 * config.upstream.timeoutMs),
   });
+  capConnectionsPerClient(
+    app.server,
+    config.limits.maxConnectionsPerClient,
+    trustedPeer(config.trustProxy),
+  );
+  // First of all hooks: a request for a foreign host name gets nothing else.
+  installHostGuard(app, consoleHostAllowlist(app, ownOrigins(config)));
 
   const upstream = new KmsUpstream(config.upstream, (error) =>
     app.log.warn({ errorCode: error.code, reason: error.message }, 'IAM token renewal failed'),
@@ -58,11 +89,6 @@ export async function buildConsoleServer(config: ConsoleConfig): Promise<Fastify
   const codec = config.accessToken
     ? new SessionCodec(config.accessToken, config.sessionTtlMs)
     : undefined;
-  const apiLimiter =
-    config.rateLimitPerMinute > 0
-      ? new RateLimiter({ perMinute: config.rateLimitPerMinute })
-      : null;
-  const signInLimiter = new RateLimiter({ perMinute: config.signInRateLimitPerMinute });
 
   app.decorateRequest('sessionId', null);
   app.decorateRequest('kmsErrorCode', null);
@@ -73,10 +99,11 @@ export async function buildConsoleServer(config: ConsoleConfig): Promise<Fastify
   app.removeAllContentTypeParsers();
   app.addContentTypeParser(
     'application/json',
-    { parseAs: 'string', bodyLimit: REQUEST_BODY_MAX_BYTES },
+    // Bytes, not a string: a string would already have replaced invalid UTF-8 with U+FFFD.
+    { parseAs: 'buffer', bodyLimit: REQUEST_BODY_MAX_BYTES },
     (_request, body, done) => {
       try {
-        done(null, parseJsonBody(body as string));
+        done(null, parseJsonBytes(body as Buffer));
       } catch (error) {
         done(error as Error, undefined);
       }
@@ -84,42 +111,20 @@ export async function buildConsoleServer(config: ConsoleConfig): Promise<Fastify
   );
 
   app.setErrorHandler(errorHandler);
-
-  // Cheapest refusals first, all before the body is read.
-  app.addHook('onRequest', async (request, reply) => {
-    if (!isApiRequest(request)) return;
-    if (apiLimiter && !apiLimiter.take(request.ip)) {
-      request.kmsErrorCode = 'CONSOLE.0004';
-      return sendKmsError(reply, new KmsError('CONSOLE.0004'));
-    }
-    const changesState = request.method !== 'GET' && request.method !== 'HEAD';
-    if (changesState && isForeignOrigin(request, config.allowedOrigins)) {
-      request.kmsErrorCode = 'CONSOLE.0003';
-      return sendKmsError(reply, new KmsError('CONSOLE.0003'));
-    }
-    if (request.method === 'POST' && !isJsonContentType(request.headers['content-type'])) {
-      request.kmsErrorCode = 'CONSOLE.0002';
-      return sendKmsError(reply, new KmsError('CONSOLE.0002'));
-    }
-    if (codec) {
-      request.sessionId = sessionOf(request, codec);
-      if (request.sessionId === null && needsSession(request)) {
-        request.kmsErrorCode = 'CONSOLE.0005';
-        return sendKmsError(reply, new KmsError('CONSOLE.0005'));
-      }
-    }
-    return undefined;
-  });
-
+  installApiGuards(app, apiGuards(config, sessions));
   app.addHook('onSend', async (request, reply, payload) => {
     applySecurityHeaders(request, reply);
+    if (request.sessionRenewal) setSessionCookie(request, reply, request.sessionRenewal);
     return payload;
   });
 
-  registerMetaRoutes(app, config);
-  registerSessionRoutes(app, { codec, signInLimiter });
-  registerKmsRoutes(app, { upstream, authMode: config.upstream.auth.mode });
-  await registerStatic(app, config.staticDir);
+  await app.register(metaRoutes, { publicConfig: publicConfig(config) });
+  await app.register(sessionRoutes, {
+    sessions,
+    signInLimiter: new RateLimiter({ perMinute: config.signInRateLimitPerMinute }),
+  });
+  await app.register(kmsRoutes, { upstream });
+  await app.register(staticRoutes, { staticDir: config.staticDir });
 
   return app;
 }

@@ -1,13 +1,11 @@
 export {
   loadConsoleConfig,
-  isLoopbackHost,
-  AUTH_MODES,
-  type AuthMode,
   type ConsoleConfig,
+  type LocalKmsSource,
   type TrustProxy,
-  type UpstreamAuth,
-  type UpstreamConfig,
 } from './config';
+export type { LocalKmsHandover, UpstreamAuth } from './upstream/credentials';
+export type { UpstreamConfig } from './upstream/upstream-config';
 export { buildConsoleServer } from './app';
-export { publicConfig, type PublicConfig } from './routes/meta';
+export { publicConfig } from './routes/meta';
 export { CONTENT_SECURITY_POLICY } from './security/headers';

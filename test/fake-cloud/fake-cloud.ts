@@ -6,13 +6,22 @@
 import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { answerDataKeyOperation, isDataKeyOperation } from './datakeys';
 import { verifyWithOfficialSigner } from './official-signer';
+
+/** The specs the fake cloud can hold. Only AES_256 keys work; the others exist to be refused. */
+export type FakeKeySpec = 'AES_256' | 'RSA_2048' | 'EC_P256' | 'HMAC_256';
+export type FakeKeyUsage = 'ENCRYPT_DECRYPT' | 'SIGN_VERIFY' | 'GENERATE_VERIFY_MAC';
+/** Enabled, disabled, pending deletion. */
+export type FakeKeyState = '2' | '3' | '4';
 
 export interface FakeKey {
   keyId: string;
   alias: string;
   material: Buffer;
-  state: '2' | '3';
+  state: FakeKeyState;
+  spec: FakeKeySpec;
+  usage: FakeKeyUsage;
 }
 
 export interface FakeCloudOptions {
@@ -51,11 +60,14 @@ export interface RecordedKmsRequest {
 
 interface IssuedToken {
   projectId: string;
+  issuedAt: number;
   expiresAt: number;
 }
 
 export const FAKE_PROJECT_ID = '7f3e6b1c2d4a4e5f8a9b0c1d2e3f4a5b';
 export const FAKE_DOMAIN_ID = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
+/** The IAM user every issued token belongs to. */
+export const FAKE_USER_ID = '0c5f1e2d3b4a49687f8e9d0c1b2a3948';
 export const FAKE_KEYS = {
   enabled: '5c1a7e2b-3d4f-4a6b-8c9d-0e1f2a3b4c5d',
   disabled: '6d2b8f3c-4e5a-4b7c-9d0e-1f2a3b4c5d6e',
@@ -93,6 +105,8 @@ export class FakeCloud {
   iamTokenRequests = 0;
   /** IAM requests answered (after `iamDelayMs`): the difference is what is still pending. */
   iamTokenAnswers = 0;
+  /** GET /v3/auth/tokens calls: who-is-this-token look-ups. */
+  iamTokenInspections = 0;
   tokenLifetimeMs: number;
   iamDelayMs: number;
   fault: Fault = { kind: 'none' };
@@ -124,8 +138,21 @@ export class FakeCloud {
     return this.kmsRequests.length;
   }
 
-  addKey(keyId: string, alias: string, state: '2' | '3'): void {
-    this.keys.set(keyId, { keyId, alias, material: randomBytes(32), state });
+  addKey(
+    keyId: string,
+    alias: string,
+    state: FakeKeyState,
+    kind: { spec?: FakeKeySpec; usage?: FakeKeyUsage } = {},
+  ): void {
+    const spec = kind.spec ?? 'AES_256';
+    const usage =
+      kind.usage ??
+      (spec === 'HMAC_256'
+        ? 'GENERATE_VERIFY_MAC'
+        : spec === 'EC_P256'
+          ? 'SIGN_VERIFY'
+          : 'ENCRYPT_DECRYPT');
+    this.keys.set(keyId, { keyId, alias, material: randomBytes(32), state, spec, usage });
   }
 
   /** Listens on a free loopback port (or the one it had, when restarted after `stop`). */
@@ -163,8 +190,16 @@ export class FakeCloud {
 
   issueToken(projectId = this.projectId, lifetimeMs = this.tokenLifetimeMs): string {
     const token = `MIIfake${randomBytes(48).toString('base64url')}`;
-    this.tokens.set(token, { projectId, expiresAt: Date.now() + lifetimeMs });
+    const issuedAt = Date.now();
+    this.tokens.set(token, { projectId, issuedAt, expiresAt: issuedAt + lifetimeMs });
     return token;
+  }
+
+  /** The token if it was issued and has not expired. */
+  private liveToken(token: unknown): IssuedToken | undefined {
+    if (typeof token !== 'string') return undefined;
+    const issued = this.tokens.get(token);
+    return issued && issued.expiresAt > Date.now() ? issued : undefined;
   }
 
   // ---- HTTP -----------------------------------------------------------------------------
@@ -177,6 +212,9 @@ export class FakeCloud {
 
     if (request.method === 'POST' && url.pathname === '/v3/auth/tokens') {
       return this.handleIam(body, response);
+    }
+    if (request.method === 'GET' && url.pathname === '/v3/auth/tokens') {
+      return this.handleTokenInspection(request, response);
     }
     const kms = /^\/v1\.0\/([^/]+)\/kms\/([a-z-]+)$/.exec(url.pathname);
     if (request.method === 'POST' && kms) {
@@ -228,7 +266,55 @@ export class FakeCloud {
         issued_at: issuedAt.toISOString(),
         expires_at: expiresAt.toISOString(),
         project: { id: this.projectId, name: 'cn-north-4' },
-        user: { name: this.iam.user, domain: { name: this.iam.domain, id: FAKE_DOMAIN_ID } },
+        user: {
+          id: FAKE_USER_ID,
+          name: this.iam.user,
+          domain: { name: this.iam.domain, id: FAKE_DOMAIN_ID },
+        },
+      },
+    });
+  }
+
+  /**
+   * IAM's "validate a token": the caller's X-Auth-Token must be live; X-Subject-Token names
+   * the token to describe. Every issued token belongs to the configured IAM user.
+   */
+  private handleTokenInspection(request: http.IncomingMessage, response: http.ServerResponse) {
+    this.iamTokenInspections += 1;
+    if (!this.liveToken(request.headers['x-auth-token'])) {
+      return json(response, 401, {
+        error: {
+          code: 401,
+          message: 'The request you have made requires authentication.',
+          title: 'Unauthorized',
+        },
+      });
+    }
+    const subjectToken = request.headers['x-subject-token'];
+    if (typeof subjectToken !== 'string' || subjectToken === '') {
+      return json(response, 400, {
+        error: { code: 400, message: 'X-Subject-Token is missing.', title: 'Bad Request' },
+      });
+    }
+    const subject = this.liveToken(subjectToken);
+    if (!subject) {
+      return json(response, 404, {
+        error: {
+          code: 404,
+          message: 'The token does not exist or has expired.',
+          title: 'Not Found',
+        },
+      });
+    }
+    response.setHeader('x-subject-token', subjectToken);
+    const domain = { id: FAKE_DOMAIN_ID, name: this.iam.domain };
+    return json(response, 200, {
+      token: {
+        methods: ['password'],
+        issued_at: new Date(subject.issuedAt).toISOString(),
+        expires_at: new Date(subject.expiresAt).toISOString(),
+        project: { id: subject.projectId, name: 'cn-north-4', domain },
+        user: { id: FAKE_USER_ID, name: this.iam.user, domain, password_expires_at: '' },
       },
     });
   }
@@ -263,6 +349,10 @@ export class FakeCloud {
       parsed = JSON.parse(body) as Record<string, unknown>;
     } catch {
       return kmsError(response, 400, 'KMS.0202', 'Invalid JSON.');
+    }
+    if (isDataKeyOperation(operation)) {
+      const answer = answerDataKeyOperation(operation, parsed, this.keys);
+      return json(response, answer.status, answer.body);
     }
     switch (operation) {
       case 'encrypt-data':
@@ -397,14 +487,14 @@ export class FakeCloud {
       domain_id: FAKE_DOMAIN_ID,
       key_alias: key.alias,
       realm: 'cn-north-4',
-      key_spec: 'AES_256',
-      key_usage: 'ENCRYPT_DECRYPT',
+      key_spec: key.spec,
+      key_usage: key.usage,
       key_description: '',
       creation_date: '1700000000000',
       scheduled_deletion_date: '',
       key_state: key.state,
       default_key_flag: '0',
-      key_type: '1',
+      key_type: key.spec === 'AES_256' || key.spec === 'HMAC_256' ? '1' : '2',
       expiration_time: '',
       origin: 'kms',
       key_rotation_enabled: 'false',

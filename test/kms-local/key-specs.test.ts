@@ -23,6 +23,12 @@ const KEYS: Record<KeySpec, string> = {
   SM2: '1a2b3c4d-0000-4000-8000-000000000b06',
   EC_P256: '1a2b3c4d-0000-4000-8000-000000000b07',
   EC_P384: '1a2b3c4d-0000-4000-8000-000000000b08',
+  SECP256K1: '1a2b3c4d-0000-4000-8000-000000000b09',
+  ED25519: '1a2b3c4d-0000-4000-8000-000000000b0a',
+  HMAC_256: '1a2b3c4d-0000-4000-8000-000000000b0b',
+  HMAC_384: '1a2b3c4d-0000-4000-8000-000000000b0c',
+  HMAC_512: '1a2b3c4d-0000-4000-8000-000000000b0d',
+  HMAC_SM3: '1a2b3c4d-0000-4000-8000-000000000b0e',
 };
 
 let dir: string;
@@ -140,7 +146,7 @@ describe('algorithms that do not fit the key', () => {
 });
 
 describe('get-publickey', () => {
-  it.each(['RSA_2048', 'RSA_4096', 'SM2', 'EC_P256', 'EC_P384'] as const)(
+  it.each(['RSA_2048', 'RSA_4096', 'SM2', 'EC_P256', 'EC_P384', 'SECP256K1', 'ED25519'] as const)(
     '%s: a PEM SubjectPublicKeyInfo that openssl loads',
     async (spec) => {
       const reply = await kms.call('get-publickey', { key_id: KEYS[spec] });

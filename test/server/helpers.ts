@@ -57,6 +57,8 @@ export function testConfig(upstream: UpstreamConfig, overrides: Partial<ConsoleC
     signInRateLimitPerMinute: 10,
     allowedOrigins: [],
     sessionTtlMs: 60 * 60 * 1000,
+    sessionIdleMs: 10 * 60 * 1000,
+    limits: { requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5000, maxConnectionsPerClient: 64 },
     logLevel: 'info',
     ...overrides,
   };

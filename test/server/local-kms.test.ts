@@ -28,7 +28,9 @@ beforeAll(async () => {
     loadLocalKmsConfig({ LOCAL_KMS_PORT: '0', LOCAL_KMS_DATA_DIR: dataDir, LOCAL_KMS_SEED: SEED }),
   );
   const kmsUrl = new URL(await localKms.listen());
-  const config = loadConsoleConfig({ LOCAL_KMS_PORT: kmsUrl.port, CONSOLE_STATIC_DIR: dataDir });
+  const config = loadConsoleConfig({ CONSOLE_STATIC_DIR: dataDir }, () =>
+    loadLocalKmsConfig({ LOCAL_KMS_PORT: kmsUrl.port }),
+  );
   server = await startConsole({ ...config, port: 0 });
 });
 
@@ -164,11 +166,9 @@ describe('console server → local KMS (AK/SK with the dev credentials)', () => 
 describe('console server → local KMS with its dev X-Auth-Token', () => {
   it('round-trips in token mode', async () => {
     const kmsUrl = new URL(server.app.kmsUpstream.operationUrl('list-keys'));
-    const config = loadConsoleConfig({
-      LOCAL_KMS_PORT: kmsUrl.port,
-      KMS_AUTH_MODE: 'token',
-      CONSOLE_STATIC_DIR: dataDir,
-    });
+    const config = loadConsoleConfig({ KMS_AUTH_MODE: 'token', CONSOLE_STATIC_DIR: dataDir }, () =>
+      loadLocalKmsConfig({ LOCAL_KMS_PORT: kmsUrl.port }),
+    );
     expect(config.upstream.auth).toEqual({ mode: 'token', token: 'local-kms-dev-token' });
     const tokenConsole = await startConsole({ ...config, port: 0 });
     try {

@@ -25,6 +25,8 @@ const consoles: RunningConsole[] = [];
 /** Every response seen: status line, headers and body. */
 const responses: string[] = [];
 const cipherTexts: string[] = [];
+/** Every data key (hex) the cloud handed out through a console. */
+const dataKeys: string[] = [];
 
 async function record(response: Response): Promise<string> {
   const text = await response.text();
@@ -58,6 +60,20 @@ async function exercise(server: RunningConsole, headers: Record<string, string>)
     await call('decrypt-data', {
       cipher_text: encrypted.cipher_text,
       encryption_context: { purpose: 'wrong' },
+    });
+  }
+  const dataKeyContext = { purpose: 'secrets-test', file: 'launch-codes.txt' };
+  const created = JSON.parse(
+    await call('create-datakey', { key_id: FAKE_KEYS.enabled, encryption_context: dataKeyContext }),
+  ) as { plain_text?: string; cipher_text?: string };
+  if (created.plain_text && created.cipher_text) {
+    dataKeys.push(created.plain_text);
+    cipherTexts.push(created.cipher_text);
+    await call('decrypt-datakey', {
+      key_id: FAKE_KEYS.enabled,
+      cipher_text: created.cipher_text,
+      datakey_cipher_length: '32',
+      encryption_context: dataKeyContext,
     });
   }
   await call('list-keys', {});
@@ -176,6 +192,7 @@ describe('secrets', () => {
     expect(responses.length).toBeGreaterThan(60);
     expect(credentials().length).toBeGreaterThanOrEqual(6); // 4 sentinels + static, IAM, operator
     expect(cipherTexts.length).toBeGreaterThanOrEqual(4);
+    expect(dataKeys.length).toBeGreaterThanOrEqual(4);
   });
 
   it('puts no credential in any response', () => {
@@ -183,10 +200,11 @@ describe('secrets', () => {
     for (const secret of credentials()) expect(everything).not.toContain(secret);
   });
 
-  it('puts no credential, plaintext or ciphertext in the log', () => {
+  it('puts no credential, plaintext, data key or ciphertext in the log', () => {
     const logs = consoles.map((server) => server.logs.text).join('\n');
     expect(logs.length).toBeGreaterThan(0);
-    for (const secret of [...credentials(), PLAINTEXT, ...cipherTexts]) {
+    const hexDataKeys = dataKeys.flatMap((key) => [key.toUpperCase(), key.toLowerCase()]);
+    for (const secret of [...credentials(), PLAINTEXT, ...cipherTexts, ...hexDataKeys]) {
       expect(logs).not.toContain(secret);
     }
     // The session cookie's value is a bearer credential too.

@@ -1,16 +1,17 @@
 import { Badge, Button, Container, Group, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { LanguageSwitcher, useI18n } from '../../features/i18n';
+import { HistoryIcon, LanguageSwitcher, LockIcon, UnlockIcon } from '../../components';
 import { useHistory } from '../../features/history';
-import { UpstreamSummary, useDeleteSession, type ConsoleConfig } from '../../features/session';
-import { HistoryIcon, LockIcon, UnlockIcon } from '../../features/ui';
+import { UpstreamSummary, useDeleteSession } from '../../features/session';
+import { useI18n } from '../../lib/i18n';
+import type { PublicConfig } from '../../shared/console';
 import { hrefFor, type Route } from '../router';
 import classes from './layout.module.css';
 import { ThemeToggle } from './ThemeToggle';
 
 export interface AppLayoutProps {
   route: Route | undefined;
-  config: ConsoleConfig | undefined;
+  config: PublicConfig | undefined;
   canSignOut: boolean;
   children: ReactNode;
 }

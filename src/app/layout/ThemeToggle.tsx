@@ -1,6 +1,6 @@
 import { ActionIcon, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
-import { useI18n } from '../../features/i18n';
-import { MoonIcon, SunIcon } from '../../features/ui';
+import { useI18n } from '../../lib/i18n';
+import { MoonIcon, SunIcon } from '../../components';
 
 /** Light/dark switch; Mantine's colour-scheme manager remembers the choice. */
 export function ThemeToggle() {

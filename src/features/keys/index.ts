@@ -13,3 +13,21 @@ export {
 } from './model/key-options';
 export { KeyPicker, type KeyPickerProps } from './components/KeyPicker';
 export { useKeyLookup, type KeyLookup } from './components/use-key-lookup';
+export {
+  addFormIssue,
+  checkKeyFormValues,
+  contextApplies,
+  contextField,
+  keyFormShape,
+  isAsymmetricKey,
+  offeredAlgorithms,
+  type KeyFormContext,
+  type KeyFormValues,
+} from './model/key-form';
+export {
+  useKeyForm,
+  type KeyForm,
+  type KeyFormKit,
+  type KeyFormRules,
+} from './components/key-form/use-key-form';
+export { KeyFormFields, type KeyFormFieldsProps } from './components/key-form/KeyFormFields';

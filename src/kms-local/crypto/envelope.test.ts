@@ -3,18 +3,26 @@ import { describe, expect, it } from 'vitest';
 import { CIPHER_TEXT_PATTERN } from '../../shared/kms';
 import { canonicalAssociatedData } from './associated-data';
 import { encodeUnsignedInteger, readChildren, readSingle, unsignedIntegerValue } from './der';
-import { HEADER_LENGTH, parseEnvelope } from './envelope';
-import { importMaterial } from './key-material';
-import {
-  freshRandomBytes,
-  openSymmetric,
-  sealSymmetric,
-  type SymmetricMaterial,
-} from './symmetric';
+import { HEADER_LENGTH, parseEnvelope, type Envelope } from './envelope';
+import { AES_256_GCM } from './key-kinds/aes';
+import { SM4_CTR_HMAC_SM3, SM4_KIND } from './key-kinds/sm4';
+import { freshRandomBytes } from './random-pool';
+import { openSymmetric, sealSymmetric, type SymmetricCipher } from './symmetric-envelope';
 
 const KEY_ID = '0d0466b0-e727-4d9c-b35d-f84bb474a37f';
-const aes = { kind: 'aes', key: createSecretKey(randomBytes(32)) } as const;
-const sm4 = importMaterial('SM4', randomBytes(16)) as SymmetricMaterial;
+
+/** A cipher with one key's material, so the cases below run alike for every symmetric kind. */
+function keyed<M>(cipher: SymmetricCipher<M>, material: M) {
+  return {
+    seal: (plaintext: Buffer, canonical: Buffer) =>
+      sealSymmetric(cipher, material, KEY_ID, plaintext, canonical),
+    open: (envelope: Envelope, canonical: Buffer) =>
+      openSymmetric(cipher, material, envelope, canonical),
+  };
+}
+
+const aes = keyed(AES_256_GCM, { key: createSecretKey(randomBytes(32)) });
+const sm4 = keyed(SM4_CTR_HMAC_SM3, SM4_KIND.load('SM4', randomBytes(16)));
 
 describe('canonicalAssociatedData', () => {
   it('sorts keys (integer-like ones too) and treats absent and empty alike', () => {
@@ -30,39 +38,39 @@ describe('canonicalAssociatedData', () => {
 });
 
 describe.each([
-  ['AES-256-GCM', aes as SymmetricMaterial],
+  ['AES-256-GCM', aes],
   ['SM4-CTR-HMAC-SM3', sm4],
-])('%s envelope', (algorithm, material) => {
+])('%s envelope', (algorithm, key) => {
   const canonical = canonicalAssociatedData({ purpose: 'unit' }, undefined);
 
   it('stays within the documented cipher_text pattern from 1 to 4096 bytes', () => {
     for (const size of [1, 4096]) {
-      const envelope = sealSymmetric(material, KEY_ID, randomBytes(size), canonical);
+      const envelope = key.seal(randomBytes(size), canonical);
       expect(envelope.toString('base64')).toMatch(CIPHER_TEXT_PATTERN);
     }
   });
 
   it('describes itself and opens only with the same associated data', () => {
     const plaintext = Buffer.from('envelope unit test');
-    const parsed = parseEnvelope(sealSymmetric(material, KEY_ID, plaintext, canonical))!;
+    const parsed = parseEnvelope(key.seal(plaintext, canonical))!;
     expect(parsed.header).toMatchObject({ algorithm, keyId: KEY_ID, keyVersion: 1 });
     expect(parsed.headerBytes).toHaveLength(HEADER_LENGTH);
-    expect(openSymmetric(material, parsed, canonical)).toEqual(plaintext);
-    expect(openSymmetric(material, parsed, canonicalAssociatedData({}, undefined))).toBeNull();
+    expect(key.open(parsed, canonical)).toEqual(plaintext);
+    expect(key.open(parsed, canonicalAssociatedData({}, undefined))).toBeNull();
   });
 
   it('detects a flipped bit anywhere', () => {
-    const envelope = sealSymmetric(material, KEY_ID, Buffer.from('bits'), canonical);
+    const envelope = key.seal(Buffer.from('bits'), canonical);
     for (let index = 0; index < envelope.length; index++) {
       const tampered = Buffer.from(envelope);
       tampered[index] = tampered[index]! ^ 0x04;
       const parsed = parseEnvelope(tampered);
-      if (parsed) expect(openSymmetric(material, parsed, canonical), `byte ${index}`).toBeNull();
+      if (parsed) expect(key.open(parsed, canonical), `byte ${index}`).toBeNull();
     }
   });
 
   it('refuses to parse what is not an envelope', () => {
-    const envelope = sealSymmetric(material, KEY_ID, Buffer.from('x'), canonical);
+    const envelope = key.seal(Buffer.from('x'), canonical);
     expect(parseEnvelope(envelope.subarray(0, envelope.length - 1))).toBeNull();
     expect(parseEnvelope(Buffer.concat([Buffer.from('XX'), envelope.subarray(2)]))).toBeNull();
     const version2 = Buffer.from(envelope);
@@ -96,8 +104,8 @@ describe('freshRandomBytes (the IV pool)', () => {
 
   it('gives two encryptions of the same input different IVs and ciphertexts', () => {
     const canonical = canonicalAssociatedData(undefined, undefined);
-    const first = parseEnvelope(sealSymmetric(aes, KEY_ID, Buffer.from('same'), canonical))!;
-    const second = parseEnvelope(sealSymmetric(aes, KEY_ID, Buffer.from('same'), canonical))!;
+    const first = parseEnvelope(aes.seal(Buffer.from('same'), canonical))!;
+    const second = parseEnvelope(aes.seal(Buffer.from('same'), canonical))!;
     expect(first.iv.equals(second.iv)).toBe(false);
     expect(first.ciphertext.equals(second.ciphertext)).toBe(false);
   });

@@ -7,7 +7,7 @@
  * | 1     | format version (1)                                          |
  * | 1     | algorithm (1 = AES-256-GCM, 2 = SM4-CTR + HMAC-SM3)        |
  * | 36    | key id, ASCII                                               |
- * | 4     | key version (1: the local KMS does not rotate)              |
+ * | 4     | key-material version (1, then one more per rotation)        |
  * | 32    | SHA-256 of the canonical associated data                    |
  * | 12/16 | IV (GCM 12, SM4-CTR 16)                                     |
  * | 16/32 | tag (GCM 16, HMAC-SM3 32)                                   |
@@ -22,6 +22,7 @@ import { KEY_ID_PATTERN } from '../../shared/kms';
 
 export const ENVELOPE_MAGIC = Buffer.from('LK', 'ascii');
 export const ENVELOPE_VERSION = 1;
+/** The version of a key's first material; ciphertexts made before rotation existed name it. */
 export const KEY_VERSION = 1;
 const KEY_ID_LENGTH = 36;
 const DIGEST_LENGTH = 32;
@@ -33,10 +34,15 @@ export const SYMMETRIC_ALGORITHMS = {
 } as const;
 export type SymmetricAlgorithm = keyof typeof SYMMETRIC_ALGORITHMS;
 
-function algorithmById(id: number): SymmetricAlgorithm | undefined {
-  return (Object.keys(SYMMETRIC_ALGORITHMS) as SymmetricAlgorithm[]).find(
-    (name) => SYMMETRIC_ALGORITHMS[name].id === id,
-  );
+function isSymmetricAlgorithm(name: string): name is SymmetricAlgorithm {
+  return Object.hasOwn(SYMMETRIC_ALGORITHMS, name);
+}
+
+/** The algorithm an envelope (or data-key blob) names by its id byte. */
+export function algorithmById(id: number): SymmetricAlgorithm | undefined {
+  return Object.keys(SYMMETRIC_ALGORITHMS)
+    .filter(isSymmetricAlgorithm)
+    .find((name) => SYMMETRIC_ALGORITHMS[name].id === id);
 }
 
 export interface EnvelopeHeader {

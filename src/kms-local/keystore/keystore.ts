@@ -1,92 +1,48 @@
 /**
  * Keys and their metadata, one JSON file per key under `<dataDir>/keys/`, material encrypted
  * under the root key. Everything is loaded at start; encrypt and decrypt never touch the disk.
- * A create or state change resolves only after its file is durably on disk.
+ * A create, change or rotation resolves only after its file is durably on disk.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
-import {
-  KEY_ID_PATTERN,
-  KmsError,
-  keySpecSchema,
-  keyStateSchema,
-  keyUsageSchema,
-  type KeySpec,
-  type KeyState,
-  type KeyUsage,
-} from '../../shared/kms';
-import {
-  generateSerializedMaterial,
-  importMaterial,
-  type KeyMaterial,
-} from '../crypto/key-material';
+import { KmsError } from '../../shared/kms';
+import { generateSerializedMaterial, loadKey, type KeyCapabilities } from '../crypto/key-kinds';
+import { versionedCapabilities } from '../crypto/versioned-capabilities';
 import { removeFileDurably, TEMP_MARKER, writeFileDurably } from './durable-files';
-import { loadOrCreateRootKey, unwrapMaterial, wrapMaterial } from './root-key';
+import { NameIndex } from './name-index';
+import {
+  parseKeyRecord,
+  serializeKeyRecord,
+  type KeyRecord,
+  type MaterialVersion,
+} from './record-format';
+import {
+  loadOrCreateRootKey,
+  unwrapMaterial,
+  wrapMaterial,
+  type WrappedMaterial,
+} from './root-key';
+import {
+  isDeletionDue,
+  MANAGEMENT_DEFAULTS,
+  type KeyChange,
+  type KeyMetadata,
+  type NewKey,
+  type StoredKey,
+} from './stored-key';
 
-export interface KeyMetadata {
-  keyId: string;
-  alias: string;
-  spec: KeySpec;
-  usage: KeyUsage;
-  description: string;
-  state: KeyState;
-  /** Epoch milliseconds. */
-  creationDate: number;
-  /** Epoch milliseconds; set while the key is pending deletion. */
-  scheduledDeletionDate: number | null;
-  origin: 'kms';
-  /** Creation order, stable across restarts (several keys can share a millisecond). */
-  ordinal: number;
-}
-
-export interface StoredKey {
-  metadata: KeyMetadata;
-  material: KeyMaterial;
-}
-
-export interface NewKey {
-  keyId?: string;
-  alias: string;
-  spec: KeySpec;
-  usage: KeyUsage;
-  description: string;
-  state: KeyState;
-  scheduledDeletionDate?: number | null;
-  /** Serialized material (raw or PKCS#8 DER); generated when absent. */
-  serializedMaterial?: Buffer;
-}
-
-const keyFileSchema = z.object({
-  format: z.literal(1),
-  key_id: z.string().regex(KEY_ID_PATTERN),
-  key_alias: z.string(),
-  key_spec: keySpecSchema,
-  key_usage: keyUsageSchema,
-  key_description: z.string(),
-  key_state: keyStateSchema,
-  creation_date: z.number().int(),
-  scheduled_deletion_date: z.number().int().nullable(),
-  origin: z.literal('kms'),
-  ordinal: z.number().int().nonnegative(),
-  material: z.object({
-    algorithm: z.literal('AES-256-GCM'),
-    iv: z.string(),
-    tag: z.string(),
-    ciphertext: z.string(),
-  }),
-});
-type KeyFile = z.infer<typeof keyFileSchema>;
+export type { KeyChange, KeyMetadata, NewKey, StoredKey } from './stored-key';
 
 interface Entry extends StoredKey {
-  wrapped: KeyFile['material'];
+  wrapped: WrappedMaterial;
+  history: readonly MaterialVersion[];
 }
 
 export class Keystore {
   private readonly keys = new Map<string, Entry>();
-  private readonly aliases = new Set<string>();
-  /** Ids and aliases of creates still in flight, so two concurrent creates cannot collide. */
+  private readonly names = new NameIndex();
+  /** Ids of creates still in flight, so two concurrent creates cannot collide. */
   private readonly reservedIds = new Set<string>();
   private readonly locks = new Map<string, Promise<unknown>>();
   private nextOrdinal = 0;
@@ -113,20 +69,44 @@ export class Keystore {
   }
 
   private async load(path: string): Promise<void> {
-    let file: KeyFile;
+    let record: KeyRecord;
     try {
-      file = keyFileSchema.parse(JSON.parse(await readFile(path, 'utf8')));
+      record = parseKeyRecord(await readFile(path, 'utf8'));
     } catch (error) {
       throw new Error(`${path} is not a valid key file: ${(error as Error).message}`, {
         cause: error,
       });
     }
-    const serialized = unwrapMaterial(this.rootKey, file.key_id, file.key_spec, file.material);
-    const material = importMaterial(file.key_spec, serialized);
+    const entry = this.entryOf(record);
+    this.keys.set(entry.metadata.keyId, entry);
+    this.names.add(entry.metadata);
+    this.nextOrdinal = Math.max(this.nextOrdinal, entry.metadata.ordinal + 1);
+  }
+
+  private loadVersion(metadata: KeyMetadata, wrapped: WrappedMaterial, version: number) {
+    const { keyId, spec } = metadata;
+    const serialized = unwrapMaterial(this.rootKey, keyId, spec, wrapped, version);
+    const capabilities = loadKey(spec, serialized, version);
     serialized.fill(0);
-    this.keys.set(file.key_id, { metadata: fromFile(file), material, wrapped: file.material });
-    this.aliases.add(file.key_alias);
-    this.nextOrdinal = Math.max(this.nextOrdinal, file.ordinal + 1);
+    return capabilities;
+  }
+
+  /** A record's keys made usable; a rotated key decrypts with every version it kept. */
+  private entryOf({ metadata, wrapped, history }: KeyRecord): Entry {
+    const current = this.loadVersion(metadata, wrapped, metadata.materialVersion);
+    let capabilities: KeyCapabilities = current;
+    if (history.length > 0) {
+      const byVersion = new Map<number, KeyCapabilities>([[metadata.materialVersion, current]]);
+      for (const earlier of history) {
+        byVersion.set(
+          earlier.version,
+          this.loadVersion(metadata, earlier.wrapped, earlier.version),
+        );
+      }
+      capabilities = versionedCapabilities(current, byVersion);
+    }
+    const previousMaterials = history.map(({ version, createTime }) => ({ version, createTime }));
+    return { metadata, capabilities, wrapped, history, previousMaterials };
   }
 
   private async purgeDueDeletions(now: number): Promise<void> {
@@ -134,7 +114,7 @@ export class Keystore {
       if (isDeletionDue(entry.metadata, now)) {
         await removeFileDurably(this.pathOf(entry.metadata.keyId));
         this.keys.delete(entry.metadata.keyId);
-        this.aliases.delete(entry.metadata.alias);
+        this.names.remove(entry.metadata);
       }
     }
   }
@@ -149,6 +129,10 @@ export class Keystore {
 
   /** A key past its scheduled deletion date is gone, as in the cloud. */
   get(keyId: string): StoredKey | undefined {
+    return this.liveEntry(keyId);
+  }
+
+  private liveEntry(keyId: string): Entry | undefined {
     const entry = this.keys.get(keyId);
     if (!entry || isDeletionDue(entry.metadata, Date.now())) return undefined;
     return entry;
@@ -166,12 +150,15 @@ export class Keystore {
     return this.keys.has(keyId) || this.reservedIds.has(keyId);
   }
 
+  /** The live key an alias of the alias API names. */
+  keyWithAlias(alias: string): StoredKey | undefined {
+    const keyId = this.names.ownerOf(alias);
+    return keyId === undefined ? undefined : this.liveEntry(keyId);
+  }
+
   async create(input: NewKey): Promise<StoredKey> {
     const keyId = input.keyId ?? randomUUID();
     if (this.hasKey(keyId)) throw new KmsError('KMS.0308', `Key ${keyId} already exists.`);
-    if (this.aliases.has(input.alias)) throw new KmsError('KMS.1104');
-    this.reservedIds.add(keyId);
-    this.aliases.add(input.alias);
     const metadata: KeyMetadata = {
       keyId,
       alias: input.alias,
@@ -182,19 +169,28 @@ export class Keystore {
       creationDate: Date.now(),
       scheduledDeletionDate: input.scheduledDeletionDate ?? null,
       origin: 'kms',
-      ordinal: this.nextOrdinal++,
+      ordinal: this.nextOrdinal,
+      ...MANAGEMENT_DEFAULTS,
+      enterpriseProjectId: input.enterpriseProjectId ?? MANAGEMENT_DEFAULTS.enterpriseProjectId,
+      keystoreId: input.keystoreId ?? MANAGEMENT_DEFAULTS.keystoreId,
     };
+    const undoNames = this.names.reserve(undefined, metadata);
+    this.nextOrdinal++;
+    this.reservedIds.add(keyId);
     try {
       const serialized = input.serializedMaterial ?? (await generateSerializedMaterial(input.spec));
-      const material = importMaterial(input.spec, serialized);
+      const capabilities = loadKey(input.spec, serialized);
       const wrapped = wrapMaterial(this.rootKey, keyId, input.spec, serialized);
       if (!input.serializedMaterial) serialized.fill(0);
-      await writeFileDurably(this.pathOf(keyId), serializeKeyFile(metadata, wrapped));
-      const entry: Entry = { metadata, material, wrapped };
+      await writeFileDurably(
+        this.pathOf(keyId),
+        serializeKeyRecord({ metadata, wrapped, history: [] }),
+      );
+      const entry: Entry = { metadata, capabilities, wrapped, history: [], previousMaterials: [] };
       this.keys.set(keyId, entry);
       return entry;
     } catch (error) {
-      this.aliases.delete(input.alias);
+      undoNames();
       throw error;
     } finally {
       this.reservedIds.delete(keyId);
@@ -202,21 +198,64 @@ export class Keystore {
   }
 
   /**
-   * Changes a key's state durably. `change` sees the current metadata under a per-key lock and
-   * returns the new fields, or throws a KmsError to refuse.
+   * Changes a key durably. `change` sees the current metadata under a per-key lock and
+   * returns the new fields, or throws a KmsError to refuse. A name it takes must be free.
    */
-  async update(
-    keyId: string,
-    change: (current: KeyMetadata) => Pick<KeyMetadata, 'state' | 'scheduledDeletionDate'>,
-  ): Promise<StoredKey> {
+  async update(keyId: string, change: (current: KeyMetadata) => KeyChange): Promise<StoredKey> {
     return this.withLock(keyId, async () => {
-      const entry = this.get(keyId) as Entry | undefined;
+      const entry = this.liveEntry(keyId);
       if (!entry) throw new KmsError('KMS.0207');
       const metadata: KeyMetadata = { ...entry.metadata, ...change(entry.metadata) };
-      await writeFileDurably(this.pathOf(keyId), serializeKeyFile(metadata, entry.wrapped));
+      const undoNames = this.names.reserve(entry.metadata, metadata);
+      try {
+        await writeFileDurably(
+          this.pathOf(keyId),
+          serializeKeyRecord({ metadata, wrapped: entry.wrapped, history: entry.history }),
+        );
+      } catch (error) {
+        undoNames();
+        throw error;
+      }
+      this.names.release(entry.metadata, metadata);
       const updated: Entry = { ...entry, metadata };
       this.keys.set(keyId, updated);
       return updated;
+    });
+  }
+
+  /**
+   * New material for a key; the old material is kept for what it encrypted. `change` may
+   * refuse (a KmsError) and says how the rotation is recorded in the metadata.
+   */
+  async rotate(keyId: string, change: (current: KeyMetadata) => KeyChange): Promise<StoredKey> {
+    return this.withLock(keyId, async () => {
+      const entry = this.liveEntry(keyId);
+      if (!entry) throw new KmsError('KMS.0207');
+      const previous = entry.metadata;
+      const metadata: KeyMetadata = {
+        ...previous,
+        ...change(previous),
+        materialVersion: previous.materialVersion + 1,
+      };
+      const serialized = await generateSerializedMaterial(metadata.spec);
+      const wrapped = wrapMaterial(
+        this.rootKey,
+        keyId,
+        metadata.spec,
+        serialized,
+        metadata.materialVersion,
+      );
+      serialized.fill(0);
+      const currentCreated = previous.rotation.lastRotationTime ?? previous.creationDate;
+      const history = [
+        ...entry.history,
+        { version: previous.materialVersion, createTime: currentCreated, wrapped: entry.wrapped },
+      ];
+      const record: KeyRecord = { metadata, wrapped, history };
+      await writeFileDurably(this.pathOf(keyId), serializeKeyRecord(record));
+      const rotated = this.entryOf(record);
+      this.keys.set(keyId, rotated);
+      return rotated;
     });
   }
 
@@ -231,45 +270,4 @@ export class Keystore {
       if (this.locks.get(keyId) === settled) this.locks.delete(keyId);
     }
   }
-}
-
-function isDeletionDue(metadata: KeyMetadata, now: number): boolean {
-  return (
-    metadata.state === '4' &&
-    metadata.scheduledDeletionDate !== null &&
-    metadata.scheduledDeletionDate <= now
-  );
-}
-
-function fromFile(file: KeyFile): KeyMetadata {
-  return {
-    keyId: file.key_id,
-    alias: file.key_alias,
-    spec: file.key_spec,
-    usage: file.key_usage,
-    description: file.key_description,
-    state: file.key_state,
-    creationDate: file.creation_date,
-    scheduledDeletionDate: file.scheduled_deletion_date,
-    origin: file.origin,
-    ordinal: file.ordinal,
-  };
-}
-
-function serializeKeyFile(metadata: KeyMetadata, wrapped: KeyFile['material']): string {
-  const file: KeyFile = {
-    format: 1,
-    key_id: metadata.keyId,
-    key_alias: metadata.alias,
-    key_spec: metadata.spec,
-    key_usage: metadata.usage,
-    key_description: metadata.description,
-    key_state: metadata.state,
-    creation_date: metadata.creationDate,
-    scheduled_deletion_date: metadata.scheduledDeletionDate,
-    origin: metadata.origin,
-    ordinal: metadata.ordinal,
-    material: wrapped,
-  };
-  return `${JSON.stringify(file, null, 2)}\n`;
 }

@@ -57,8 +57,14 @@ export async function loadOrCreateRootKey(
   return key;
 }
 
-function wrappingAad(keyId: string, keySpec: string): Buffer {
-  return Buffer.from(`local-kms/key-material/v1\n${keyId}\n${keySpec}`, 'utf8');
+/**
+ * Binds wrapped material to its key, spec and (after a rotation) version, so no material can
+ * be moved to another key or version. Version 1 keeps the text keys were wrapped with before
+ * rotation existed.
+ */
+function wrappingAad(keyId: string, keySpec: string, materialVersion: number): Buffer {
+  const version = materialVersion === 1 ? '' : `\n${materialVersion}`;
+  return Buffer.from(`local-kms/key-material/v1\n${keyId}\n${keySpec}${version}`, 'utf8');
 }
 
 export function wrapMaterial(
@@ -66,10 +72,11 @@ export function wrapMaterial(
   keyId: string,
   keySpec: string,
   material: Buffer,
+  materialVersion = 1,
 ): WrappedMaterial {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', rootKey, iv);
-  cipher.setAAD(wrappingAad(keyId, keySpec));
+  cipher.setAAD(wrappingAad(keyId, keySpec, materialVersion));
   const ciphertext = Buffer.concat([cipher.update(material), cipher.final()]);
   return {
     algorithm: 'AES-256-GCM',
@@ -84,11 +91,12 @@ export function unwrapMaterial(
   keyId: string,
   keySpec: string,
   wrapped: WrappedMaterial,
+  materialVersion = 1,
 ): Buffer {
   const decipher = createDecipheriv('aes-256-gcm', rootKey, Buffer.from(wrapped.iv, 'base64'), {
     authTagLength: 16,
   });
-  decipher.setAAD(wrappingAad(keyId, keySpec));
+  decipher.setAAD(wrappingAad(keyId, keySpec, materialVersion));
   decipher.setAuthTag(Buffer.from(wrapped.tag, 'base64'));
   try {
     return Buffer.concat([

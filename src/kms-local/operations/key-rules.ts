@@ -1,36 +1,13 @@
-/** What a key may do, how it shows on the wire, and the checks every operation shares. */
-import {
-  KEY_SPEC_INFO,
-  KmsError,
-  type KeyDetails,
-  type KeySpec,
-  type KeyUsage,
-} from '../../shared/kms';
+/** How a key shows on the wire, and the checks every operation shares. */
+import { KmsError, type KeyDetails, type KeyUsage } from '../../shared/kms';
+import { keyType } from '../crypto/key-kinds';
 import type { Keystore, StoredKey } from '../keystore/keystore';
+
+export { allowedUsages, defaultKeyUsage } from '../crypto/key-kinds';
 
 export interface ServiceIdentity {
   domainId: string;
   region: string;
-}
-
-export function defaultKeyUsage(spec: KeySpec): KeyUsage {
-  return KEY_SPEC_INFO[spec].kind === 'sign-only' ? 'SIGN_VERIFY' : 'ENCRYPT_DECRYPT';
-}
-
-export function allowedUsages(spec: KeySpec): readonly KeyUsage[] {
-  switch (KEY_SPEC_INFO[spec].kind) {
-    case 'symmetric':
-      return ['ENCRYPT_DECRYPT'];
-    case 'sign-only':
-      return ['SIGN_VERIFY'];
-    default:
-      return ['ENCRYPT_DECRYPT', 'SIGN_VERIFY'];
-  }
-}
-
-/** key_type on the wire: "1" symmetric, "2" asymmetric (documented in docs/local-kms.md). */
-function keyType(spec: KeySpec): string {
-  return KEY_SPEC_INFO[spec].kind === 'symmetric' ? '1' : '2';
 }
 
 export function keyDetails(key: StoredKey, identity: ServiceIdentity): KeyDetails {
@@ -69,9 +46,13 @@ export function requireUsable(key: StoredKey): void {
   if (state !== '2') throw new KmsError('KMS.0308', 'The key is not enabled.');
 }
 
-export function requireEncryptionKey(key: StoredKey): void {
-  if (KEY_SPEC_INFO[key.metadata.spec].kind === 'sign-only') throw new KmsError('KMS.1114');
-  if (key.metadata.usage !== 'ENCRYPT_DECRYPT') {
-    throw new KmsError('KMS.0308', 'The key usage is SIGN_VERIFY: it cannot encrypt or decrypt.');
-  }
+const USAGE_REFUSALS: Record<KeyUsage, string> = {
+  ENCRYPT_DECRYPT: 'The key usage is SIGN_VERIFY: it cannot encrypt or decrypt.',
+  SIGN_VERIFY: 'The key usage is ENCRYPT_DECRYPT: it cannot sign or verify.',
+  GENERATE_VERIFY_MAC: 'Only a key with usage GENERATE_VERIFY_MAC makes or checks MACs.',
+};
+
+/** A key whose kind can do something may still have been created for the other usage. */
+export function requireUsage(key: StoredKey, usage: KeyUsage): void {
+  if (key.metadata.usage !== usage) throw new KmsError('KMS.0308', USAGE_REFUSALS[usage]);
 }

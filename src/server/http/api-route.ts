@@ -4,11 +4,10 @@
  * text could be walked around.
  */
 import type { FastifyRequest } from 'fastify';
-
-const API_PREFIX = '/api/';
+import { CONSOLE_API, CONSOLE_API_PREFIX as API_PREFIX } from '../../shared/console';
 
 /** Routes that spend the upstream's credentials or reveal its configuration. */
-const SESSION_ROUTES = new Set(['/api/kms/:operation', '/api/config']);
+const SESSION_ROUTES = new Set([CONSOLE_API.kmsOperation(':operation'), CONSOLE_API.config]);
 
 export function isApiRequest(request: FastifyRequest): boolean {
   const route = request.routeOptions.url;

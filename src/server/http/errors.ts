@@ -5,45 +5,34 @@
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { KmsError, kmsErrorBody } from '../../shared/kms';
+import { mapFrameworkError, sendKmsError, type FrameworkErrorTable } from '../../node/http';
+import { ConsoleError } from '../../shared/console';
+import { KmsError, kmsErrorBody, type KmsShapedError } from '../../shared/kms';
 
-function fastifyErrorCode(error: unknown): string | undefined {
-  if (typeof error === 'object' && error !== null && 'code' in error) {
-    const { code } = error as { code: unknown };
-    return typeof code === 'string' ? code : undefined;
-  }
-  return undefined;
+/** Fastify's own errors as the console reports them. */
+const FRAMEWORK_ERRORS: FrameworkErrorTable = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: () => new ConsoleError('CONSOLE.0002'),
+  FST_ERR_CTP_BODY_TOO_LARGE: () => new KmsError('KMS.0203'),
+  FST_ERR_CTP_EMPTY_JSON_BODY: () => new KmsError('KMS.0202'),
+  FST_ERR_CTP_INVALID_JSON_BODY: () => new KmsError('KMS.0202'),
+};
+
+/** Maps any error to the KMS-shaped error it stands for; null when it is a fault of ours (a 500). */
+export function toKmsError(error: unknown): KmsShapedError | null {
+  return mapFrameworkError(error, FRAMEWORK_ERRORS, (other) =>
+    other instanceof SyntaxError ? new KmsError('KMS.0202') : null,
+  );
 }
 
-function clientStatus(error: unknown): number | undefined {
-  if (typeof error !== 'object' || error === null || !('statusCode' in error)) return undefined;
-  const { statusCode } = error as { statusCode: unknown };
-  return typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500
-    ? statusCode
-    : undefined;
-}
-
-/** Maps any error to the KMS error it stands for; null when it is a fault of ours (a 500). */
-export function toKmsError(error: unknown): KmsError | null {
-  if (error instanceof KmsError) return error;
-  switch (fastifyErrorCode(error)) {
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return new KmsError('CONSOLE.0002');
-    case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new KmsError('KMS.0203');
-    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-    case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return new KmsError('KMS.0202');
-    default:
-      break;
-  }
-  if (error instanceof SyntaxError) return new KmsError('KMS.0202');
-  if (clientStatus(error) !== undefined) return new KmsError('KMS.0214');
-  return null;
-}
-
-export function sendKmsError(reply: FastifyReply, error: KmsError): FastifyReply {
-  return reply.status(error.status).type('application/json; charset=utf-8').send(error.toBody());
+/** Bad URLs and over-long parameters are refused by the router before any hook runs. */
+export function frameworkErrorHandler(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const kmsError = toKmsError(error) ?? new KmsError('KMS.0201');
+  request.kmsErrorCode = kmsError.code;
+  sendKmsError(reply, kmsError);
 }
 
 export function errorHandler(
@@ -61,7 +50,7 @@ export function errorHandler(
     return sendKmsError(reply, kmsError);
   }
   request.log.error({ err: error }, 'unexpected error');
-  const internal = new KmsError('CONSOLE.0014');
+  const internal = new ConsoleError('CONSOLE.0014');
   request.kmsErrorCode = internal.code;
   return sendKmsError(reply, internal);
 }

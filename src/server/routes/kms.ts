@@ -1,79 +1,32 @@
 /**
  * `POST /api/kms/:operation`: the console's proxy to KMS. Only the allowlisted operations
  * exist; the body is validated with the same shared schema the browser form uses, then
- * forwarded with the server's credentials (or the operator's token).
+ * forwarded with the configured credentials (see upstream/credentials).
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
-import {
-  ENCRYPTION_ALGORITHMS,
-  isConsoleOperation,
-  KEY_ID_PATTERN,
-  KmsError,
-  parseKmsRequest,
-  type EncryptionAlgorithm,
-} from '../../shared/kms';
-import type { AuthMode } from '../config';
-import type { KmsAuditFields } from '../http/request-context';
-import { sessionLabel } from '../security/session';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import '../../node/http/validation-messages';
+import { CONSOLE_API, ConsoleError } from '../../shared/console';
+import { isConsoleOperation, KmsError, parseKmsRequest } from '../../shared/kms';
 import type { KmsUpstream } from '../upstream/kms-upstream';
+import { auditFields, logKmsAudit } from './kms-audit';
 
-// The shared wire schemas are zod/mini, which carries no messages of its own (that keeps the
-// browser bundle small). Register zod's English ones here, where parseKmsRequest is used, so
-// error_msg reads "Invalid option: …" rather than "Invalid input" without relying on classic
-// zod doing it as a side effect of building some other schema first.
-z.config(z.locales.en());
+const OPERATION_ROUTE = CONSOLE_API.kmsOperation(':operation');
 
 type KmsRouteRequest = FastifyRequest<{ Params: { operation: string }; Body: unknown }>;
 
-function isEncryptionAlgorithm(text: string): text is EncryptionAlgorithm {
-  return (ENCRYPTION_ALGORITHMS as readonly string[]).includes(text);
-}
-
-const OPERATOR_TOKEN_PATTERN = /^[\x21-\x7e]{1,16384}$/;
-
-function operatorToken(request: FastifyRequest): string {
-  const header = request.headers['x-auth-token'];
-  if (typeof header !== 'string' || header === '') throw new KmsError('CONSOLE.0007');
-  if (!OPERATOR_TOKEN_PATTERN.test(header)) {
-    throw new KmsError('CONSOLE.0007', 'The IAM token in X-Auth-Token is malformed.');
-  }
-  return header;
-}
-
-/**
- * What the audit line records of a request body. Taken before validation, so refused calls
- * are audited too; hence only values of a known form are kept, never arbitrary input.
- */
-function auditFields(operation: string, body: unknown): KmsAuditFields {
-  const fields: KmsAuditFields = { operation };
-  if (typeof body !== 'object' || body === null) return fields;
-  const { key_id: keyId, encryption_algorithm: algorithm } = body as Record<string, unknown>;
-  if (typeof keyId === 'string' && KEY_ID_PATTERN.test(keyId)) fields.keyId = keyId;
-  if (typeof algorithm === 'string' && isEncryptionAlgorithm(algorithm)) {
-    fields.algorithm = algorithm;
-  } else if (operation === 'encrypt-data' || operation === 'decrypt-data') {
-    fields.algorithm = 'SYMMETRIC_DEFAULT'; // the service's default
-  }
-  return fields;
-}
-
 export interface KmsRouteOptions {
   upstream: KmsUpstream;
-  authMode: AuthMode;
 }
 
-export function registerKmsRoutes(app: FastifyInstance, options: KmsRouteOptions): void {
-  const { upstream, authMode } = options;
-
+export const kmsRoutes: FastifyPluginAsync<KmsRouteOptions> = async (app, { upstream }) => {
   app.route<{ Params: { operation: string }; Body: unknown }>({
     method: 'POST',
-    url: '/api/kms/:operation',
+    url: OPERATION_ROUTE,
     // Refused before the body is read: an unknown operation is never parsed nor forwarded.
     onRequest: async (request: KmsRouteRequest) => {
       const { operation } = request.params;
       if (!isConsoleOperation(operation)) {
-        throw new KmsError(
+        throw new ConsoleError(
           'CONSOLE.0001',
           `Unknown KMS operation: the console does not forward it.`,
         );
@@ -82,15 +35,10 @@ export function registerKmsRoutes(app: FastifyInstance, options: KmsRouteOptions
     },
     handler: async (request: KmsRouteRequest, reply: FastifyReply) => {
       const { operation } = request.params;
-      if (!isConsoleOperation(operation)) throw new KmsError('CONSOLE.0001');
+      if (!isConsoleOperation(operation)) throw new ConsoleError('CONSOLE.0001');
       request.kmsAudit = auditFields(operation, request.body);
       const body = parseKmsRequest(operation, request.body);
-      const token = authMode === 'operator' ? operatorToken(request) : undefined;
-      const result = await upstream.call(
-        operation,
-        body,
-        token !== undefined ? { operatorToken: token } : {},
-      );
+      const result = await upstream.call(operation, body, { incoming: request.headers });
       // Decrypting an asymmetric ciphertext without a key id: the answer names the key.
       if (request.kmsAudit.keyId === undefined && typeof result.body.key_id === 'string') {
         request.kmsAudit.keyId = result.body.key_id;
@@ -102,32 +50,16 @@ export function registerKmsRoutes(app: FastifyInstance, options: KmsRouteOptions
       return reply.status(result.status).send(result.body);
     },
     onResponse: async (request: KmsRouteRequest, reply: FastifyReply) => {
-      const audit = request.kmsAudit;
-      request.log.info(
-        {
-          audit: {
-            event: 'kms.operation',
-            session: request.sessionId === null ? null : sessionLabel(request.sessionId),
-            client: request.ip,
-            operation: audit?.operation ?? request.params.operation.slice(0, 64),
-            keyId: audit?.keyId ?? null,
-            algorithm: audit?.algorithm ?? null,
-            status: reply.statusCode,
-            errorCode: request.kmsErrorCode,
-            latencyMs: Math.round(reply.elapsedTime * 10) / 10,
-          },
-        },
-        'kms operation',
-      );
+      logKmsAudit(request, reply);
     },
   });
 
   // Every other method on an operation URL: the service's "method not supported".
   app.route({
     method: ['GET', 'PUT', 'DELETE', 'PATCH'],
-    url: '/api/kms/:operation',
+    url: OPERATION_ROUTE,
     handler: async () => {
       throw new KmsError('KMS.0215');
     },
   });
-}
+};

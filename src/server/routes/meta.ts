@@ -1,15 +1,7 @@
 /** Facts about the console itself: health and the non-secret configuration. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
+import { CONSOLE_API, type PublicConfig } from '../../shared/console';
 import type { ConsoleConfig } from '../config';
-
-export interface PublicConfig {
-  upstream: 'local' | 'cloud';
-  endpoint: string;
-  region: string;
-  projectId: string;
-  authMode: 'aksk' | 'token' | 'password' | 'operator';
-  accessControl: boolean;
-}
 
 /** Exactly what the browser may know: never a credential, only which kind is in use. */
 export function publicConfig(config: ConsoleConfig): PublicConfig {
@@ -23,8 +15,12 @@ export function publicConfig(config: ConsoleConfig): PublicConfig {
   };
 }
 
-export function registerMetaRoutes(app: FastifyInstance, config: ConsoleConfig): void {
-  const facts = publicConfig(config);
-  app.get('/api/config', async () => facts);
-  app.get('/healthz', async () => ({ status: 'ok' }));
+export interface MetaRouteOptions {
+  publicConfig: PublicConfig;
 }
+
+export const metaRoutes: FastifyPluginAsync<MetaRouteOptions> = async (app, options) => {
+  const facts = options.publicConfig;
+  app.get(CONSOLE_API.config, async () => facts);
+  app.get(CONSOLE_API.health, async () => ({ status: 'ok' }));
+};

@@ -5,9 +5,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { KmsError } from '../../shared/kms';
-import { sendKmsError } from '../http/errors';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { sendKmsError } from '../../node/http';
+import { ConsoleError } from '../../shared/console';
 
 const NOT_BUILT_MESSAGE =
   'The console app is not built yet: run `npm run build` (or `npm start`, which builds it), then reload.\n';
@@ -20,8 +20,16 @@ function isAppRoute(request: FastifyRequest): boolean {
   return !path.posix.basename(pathname).includes('.');
 }
 
-export async function registerStatic(app: FastifyInstance, staticDir: string): Promise<void> {
-  const root = path.resolve(staticDir);
+export interface StaticRouteOptions {
+  staticDir: string;
+}
+
+/**
+ * Its not-found handler answers every unmatched URL (a plugin without a prefix sets it for
+ * the whole server), in the plugin where @fastify/static's `reply.sendFile` exists.
+ */
+export const staticRoutes: FastifyPluginAsync<StaticRouteOptions> = async (app, options) => {
+  const root = path.resolve(options.staticDir);
   const built = existsSync(path.join(root, 'index.html'));
 
   if (built) {
@@ -50,6 +58,6 @@ export async function registerStatic(app: FastifyInstance, staticDir: string): P
     if (built && isAppRoute(request)) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
-    return sendKmsError(reply, new KmsError('CONSOLE.0015'));
+    return sendKmsError(reply, new ConsoleError('CONSOLE.0015'));
   });
-}
+};

@@ -3,15 +3,16 @@
  * and turns the answer into what the browser gets: the KMS status and body, or a CONSOLE.xxxx
  * error when the endpoint is unreachable, too slow, or answers something that is not KMS.
  */
-import { KmsError, kmsErrorBodySchema, type ConsoleOperation } from '../../shared/kms';
-import { signRequest } from '../../shared/signing/sdk-hmac-sha256';
-import type { UpstreamConfig } from '../config';
+import type { IncomingHttpHeaders } from 'node:http';
+import { ConsoleError } from '../../shared/console';
+import { kmsErrorBodySchema, type ConsoleOperation, type KmsShapedError } from '../../shared/kms';
+import { createAuthenticator, type AuthenticatedCall, type Authenticator } from './credentials';
 import { HttpClient, UpstreamFailure, type UpstreamResponse } from './http-client';
-import { IamTokenProvider } from './iam-token';
+import type { UpstreamConfig } from './upstream-config';
 
 export interface UpstreamCallOptions {
-  /** The operator's own IAM token, in operator mode. Used for this call only. */
-  operatorToken?: string;
+  /** The headers the browser sent (operator mode forwards the token it pasted). */
+  incoming?: IncomingHttpHeaders;
 }
 
 export interface UpstreamResult {
@@ -44,22 +45,23 @@ function isTokenRefusal(result: UpstreamResult): boolean {
 
 export class KmsUpstream {
   private readonly client: HttpClient;
-  private readonly iamTokens: IamTokenProvider | undefined;
+  private readonly authenticator: Authenticator;
 
   constructor(
     private readonly config: UpstreamConfig,
-    onIamFailure?: (error: KmsError) => void,
+    onIamFailure: (error: KmsShapedError) => void = () => {},
   ) {
     this.client = new HttpClient({ timeoutMs: config.timeoutMs });
-    this.iamTokens =
-      config.auth.mode === 'password'
-        ? new IamTokenProvider(this.client, config.auth, config.projectId, onIamFailure)
-        : undefined;
+    this.authenticator = createAuthenticator(config.auth, {
+      client: this.client,
+      projectId: config.projectId,
+      onIamFailure,
+    });
   }
 
   /** How many token requests went to IAM so far (password mode). */
   get iamRequests(): number {
-    return this.iamTokens?.requests ?? 0;
+    return this.authenticator.iamRequests ?? 0;
   }
 
   operationUrl(operation: ConsoleOperation): URL {
@@ -76,9 +78,7 @@ export class KmsUpstream {
     const url = this.operationUrl(operation);
     const payload = JSON.stringify(body);
     const first = await this.send(url, payload, options);
-    // A cached IAM token can be revoked or expire early: renew once and retry.
-    if (this.iamTokens && isTokenRefusal(first.result) && first.token) {
-      this.iamTokens.invalidate(first.token);
+    if (isTokenRefusal(first.result) && first.auth.refused?.()) {
       return (await this.send(url, payload, options)).result;
     }
     return first.result;
@@ -92,72 +92,49 @@ export class KmsUpstream {
     url: URL,
     payload: string,
     options: UpstreamCallOptions,
-  ): Promise<{ result: UpstreamResult; token?: string }> {
-    const { headers, token } = await this.credentialHeaders(url, payload, options);
+  ): Promise<{ result: UpstreamResult; auth: AuthenticatedCall }> {
+    const auth = await this.authenticator.authenticate({
+      url,
+      payload,
+      headers: { 'content-type': JSON_CONTENT_TYPE, 'x-project-id': this.config.projectId },
+      incoming: options.incoming ?? {},
+    });
     let response: UpstreamResponse;
     try {
-      response = await this.client.post(url, headers, payload);
+      response = await this.client.post(url, auth.headers, payload);
     } catch (error) {
       throw this.failure(error);
     }
-    return { result: this.interpret(response), ...(token !== undefined && { token }) };
+    return { result: this.interpret(response), auth };
   }
 
-  private async credentialHeaders(
-    url: URL,
-    payload: string,
-    options: UpstreamCallOptions,
-  ): Promise<{ headers: Record<string, string>; token?: string }> {
-    const base = { 'content-type': JSON_CONTENT_TYPE, 'x-project-id': this.config.projectId };
-    const auth = this.config.auth;
-    switch (auth.mode) {
-      case 'aksk':
-        return {
-          headers: signRequest({
-            method: 'POST',
-            url: url.toString(),
-            headers: base,
-            body: payload,
-            accessKey: auth.accessKey,
-            secretKey: auth.secretKey,
-          }),
-        };
-      case 'token':
-        return { headers: { ...base, 'x-auth-token': auth.token } };
-      case 'password': {
-        const token = await this.iamTokens!.token();
-        return { headers: { ...base, 'x-auth-token': token }, token };
-      }
-      case 'operator':
-        if (!options.operatorToken) throw new KmsError('CONSOLE.0007');
-        return { headers: { ...base, 'x-auth-token': options.operatorToken } };
-    }
-  }
-
-  private failure(error: unknown): KmsError {
+  private failure(error: unknown): ConsoleError {
     const endpoint = this.config.endpoint;
     if (error instanceof UpstreamFailure) {
       switch (error.kind) {
         case 'timeout':
-          return new KmsError(
+          return new ConsoleError(
             'CONSOLE.0011',
             `The KMS endpoint ${endpoint} did not answer within ${this.config.timeoutMs} ms.`,
           );
         case 'too-large':
-          return new KmsError('CONSOLE.0012', `The KMS endpoint ${endpoint} answered too much.`);
+          return new ConsoleError(
+            'CONSOLE.0012',
+            `The KMS endpoint ${endpoint} answered too much.`,
+          );
         case 'unreachable':
-          return new KmsError(
+          return new ConsoleError(
             'CONSOLE.0010',
             `The KMS endpoint ${endpoint} could not be reached${error.causeCode ? ` (${error.causeCode})` : ''}.`,
           );
       }
     }
-    return new KmsError('CONSOLE.0010', `The KMS endpoint ${endpoint} could not be reached.`);
+    return new ConsoleError('CONSOLE.0010', `The KMS endpoint ${endpoint} could not be reached.`);
   }
 
   private interpret(response: UpstreamResponse): UpstreamResult {
     const notKms = (what: string) =>
-      new KmsError(
+      new ConsoleError(
         'CONSOLE.0012',
         `The KMS endpoint ${this.config.endpoint} answered HTTP ${response.status} with ${what}.`,
       );

@@ -18,11 +18,18 @@ export const KEY_SPECS = [
   'SM2',
   'EC_P256',
   'EC_P384',
+  'SECP256K1',
+  'ED25519',
+  'HMAC_256',
+  'HMAC_384',
+  'HMAC_512',
+  'HMAC_SM3',
 ] as const;
 export const keySpecSchema = z.enum(KEY_SPECS);
 export type KeySpec = z.infer<typeof keySpecSchema>;
 
-export const KEY_USAGES = ['ENCRYPT_DECRYPT', 'SIGN_VERIFY'] as const;
+// GENERATE_VERIFY_MAC is absent from the SDK enum but is what HMAC keys have (KMS-API-2.md §8.1).
+export const KEY_USAGES = ['ENCRYPT_DECRYPT', 'SIGN_VERIFY', 'GENERATE_VERIFY_MAC'] as const;
 export const keyUsageSchema = z.enum(KEY_USAGES);
 export type KeyUsage = z.infer<typeof keyUsageSchema>;
 
@@ -68,6 +75,13 @@ export const KEY_SPEC_INFO: Record<KeySpec, KeySpecInfo> = {
   SM2: { kind: 'asymmetric-encrypt', algorithms: ['SM2_ENCRYPT'] },
   EC_P256: { kind: 'sign-only', algorithms: [] },
   EC_P384: { kind: 'sign-only', algorithms: [] },
+  SECP256K1: { kind: 'sign-only', algorithms: [] },
+  ED25519: { kind: 'sign-only', algorithms: [] },
+  // HMAC keys never encrypt either: for the console they are as unusable as signing keys.
+  HMAC_256: { kind: 'sign-only', algorithms: [] },
+  HMAC_384: { kind: 'sign-only', algorithms: [] },
+  HMAC_512: { kind: 'sign-only', algorithms: [] },
+  HMAC_SM3: { kind: 'sign-only', algorithms: [] },
 };
 
 const OAEP_HASH_BYTES: Partial<Record<EncryptionAlgorithm, number>> = {

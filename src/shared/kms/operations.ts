@@ -1,5 +1,22 @@
 import type { z } from 'zod/mini';
-import { KmsError, type KmsErrorCode } from './errors';
+import {
+  createDatakeyRequestSchema,
+  createDatakeyResponseSchema,
+  createDatakeyWithoutPlaintextRequestSchema,
+  createDatakeyWithoutPlaintextResponseSchema,
+  decryptDatakeyRequestSchema,
+  decryptDatakeyResponseSchema,
+  encryptDatakeyRequestSchema,
+  encryptDatakeyResponseSchema,
+} from './datakeys';
+import { isKnownErrorCode, KmsError, type KmsErrorCode } from './errors';
+import { MANAGEMENT_OPERATIONS } from './management-operations';
+import {
+  genRandomRequestSchema,
+  genRandomResponseSchema,
+  reEncryptRequestSchema,
+  reEncryptResponseSchema,
+} from './random-reencrypt';
 import {
   cancelKeyDeletionRequestSchema,
   createKeyRequestSchema,
@@ -20,6 +37,16 @@ import {
   listKeysResponseSchema,
   scheduleKeyDeletionRequestSchema,
 } from './schemas';
+import {
+  generateMacRequestSchema,
+  generateMacResponseSchema,
+  signRequestSchema,
+  signResponseSchema,
+  verifyMacRequestSchema,
+  verifyMacResponseSchema,
+  verifyRequestSchema,
+  verifyResponseSchema,
+} from './signing';
 
 /** Every KMS operation the local KMS serves, with its request and response schema. */
 export const KMS_OPERATIONS = {
@@ -39,6 +66,26 @@ export const KMS_OPERATIONS = {
     request: cancelKeyDeletionRequestSchema,
     response: keyDeletionResponseSchema,
   },
+  'create-datakey': { request: createDatakeyRequestSchema, response: createDatakeyResponseSchema },
+  'create-datakey-without-plaintext': {
+    request: createDatakeyWithoutPlaintextRequestSchema,
+    response: createDatakeyWithoutPlaintextResponseSchema,
+  },
+  'encrypt-datakey': {
+    request: encryptDatakeyRequestSchema,
+    response: encryptDatakeyResponseSchema,
+  },
+  'decrypt-datakey': {
+    request: decryptDatakeyRequestSchema,
+    response: decryptDatakeyResponseSchema,
+  },
+  sign: { request: signRequestSchema, response: signResponseSchema },
+  verify: { request: verifyRequestSchema, response: verifyResponseSchema },
+  'generate-mac': { request: generateMacRequestSchema, response: generateMacResponseSchema },
+  'verify-mac': { request: verifyMacRequestSchema, response: verifyMacResponseSchema },
+  'gen-random': { request: genRandomRequestSchema, response: genRandomResponseSchema },
+  're-encrypt': { request: reEncryptRequestSchema, response: reEncryptResponseSchema },
+  ...MANAGEMENT_OPERATIONS,
 } as const;
 
 export type KmsOperation = keyof typeof KMS_OPERATIONS;
@@ -55,6 +102,10 @@ export const CONSOLE_OPERATIONS = [
   'list-keys',
   'describe-key',
   'get-publickey',
+  // Envelope encryption of files: the browser needs a data key and, to decrypt, its unwrapping.
+  // encrypt-datakey and create-datakey-without-plaintext serve no console page, so stay out.
+  'create-datakey',
+  'decrypt-datakey',
 ] as const satisfies readonly KmsOperation[];
 export type ConsoleOperation = (typeof CONSOLE_OPERATIONS)[number];
 
@@ -79,6 +130,13 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** A refinement may name its own code (`params.kmsErrorCode`) where one field has several. */
+function codeNamedByIssue(issue: z.core.$ZodIssue): KmsErrorCode | undefined {
+  if (issue.code !== 'custom') return undefined;
+  const named: unknown = issue.params?.kmsErrorCode;
+  return typeof named === 'string' && isKnownErrorCode(named) ? named : undefined;
+}
+
 /**
  * Maps the first schema problem to the code the service uses for that field, so the local
  * KMS and the console server refuse the same input with the same code.
@@ -94,7 +152,7 @@ export function kmsErrorFromIssues(body: unknown, issues: readonly z.core.$ZodIs
   if (isPlainObject(body) && !Object.hasOwn(body, field)) {
     return new KmsError('KMS.0204', `Missing parameter: ${field}.`);
   }
-  const code = FIELD_ERROR_CODES[field] ?? 'KMS.0308';
+  const code = codeNamedByIssue(issue) ?? FIELD_ERROR_CODES[field] ?? 'KMS.0308';
   return new KmsError(code, `Invalid ${field}: ${issue.message}`);
 }
 

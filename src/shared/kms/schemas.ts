@@ -40,8 +40,22 @@ export function encryptionContextLength(context: Record<string, string>): number
   return JSON.stringify(context).length;
 }
 
+function isStringRecord(value: unknown): value is Record<string, string> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every((entry) => typeof entry === 'string')
+  );
+}
+
+// A check, not z.record: zod rebuilds a record by assignment, which turns an own "__proto__"
+// key into a prototype change and drops it, so {"__proto__":"a"} would equal no context.
 export const encryptionContextSchema = z
-  .record(z.string(), z.string())
+  .custom<Record<string, string>>(
+    isStringRecord,
+    'The encryption context is an object whose values are strings.',
+  )
   .check(
     z.refine(
       (context) => encryptionContextLength(context) <= ENCRYPTION_CONTEXT_MAX_CHARS,
@@ -101,6 +115,8 @@ export const listKeysRequestSchema = z.strictObject({
   ),
   key_state: z.optional(keyStateSchema),
   key_spec: z.optional(z.union([keySpecSchema, z.literal('ALL')])),
+  // `all` (default), `0` or an enterprise project's id: a filter on sys_enterprise_project_id.
+  enterprise_project_id: z.optional(z.string().check(z.maxLength(64))),
   sequence: z.optional(sequenceSchema),
 });
 export type ListKeysRequest = z.infer<typeof listKeysRequestSchema>;
@@ -137,6 +153,11 @@ export const createKeyRequestSchema = z.strictObject({
   key_usage: z.optional(keyUsageSchema),
   key_description: z.optional(z.string().check(z.maxLength(KEY_DESCRIPTION_MAX_CHARS))),
   origin: z.optional(z.enum(['kms', 'external'])),
+  // Documented SDK fields: kept on the key (enterprise project, keystore) or, for the level-4
+  // scenario's vm_id, accepted and ignored, so an SDK caller that sets them is not refused.
+  enterprise_project_id: z.optional(z.string().check(z.maxLength(64))),
+  keystore_id: z.optional(z.string().check(z.maxLength(64))),
+  vm_id: z.optional(z.string().check(z.maxLength(64))),
   sequence: z.optional(sequenceSchema),
 });
 export type CreateKeyRequest = z.infer<typeof createKeyRequestSchema>;
@@ -159,6 +180,9 @@ export const keyDetailsSchema = z.object({
   expiration_time: z.string(),
   origin: z.string(),
   key_rotation_enabled: z.string(),
+  // Optional here because older cloud answers (OTC) lack them; the local KMS always sends them.
+  sys_enterprise_project_id: z.optional(z.string()),
+  keystore_id: z.optional(z.string()),
 });
 export type KeyDetails = z.infer<typeof keyDetailsSchema>;
 
@@ -194,7 +218,11 @@ export const getPublicKeyResponseSchema = z.object({
 export type GetPublicKeyResponse = z.infer<typeof getPublicKeyResponseSchema>;
 
 export const createKeyResponseSchema = z.object({
-  key_info: z.object({ key_id: z.string(), domain_id: z.string() }),
+  key_info: z.object({
+    key_id: z.string(),
+    domain_id: z.string(),
+    region_id: z.optional(z.string()),
+  }),
 });
 export type CreateKeyResponse = z.infer<typeof createKeyResponseSchema>;
 

@@ -1,15 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
-import {
-  decryptDataRequestSchema,
-  type DecryptDataRequest,
-  type DecryptDataResponse,
-} from '../../../shared/kms';
-import { postKms } from '../../session';
+import type { DecryptDataRequest, DecryptDataResponse } from '../../../shared/kms';
+import { postKms } from '../../../lib/api';
 
-export { decryptDataRequestSchema, type DecryptDataRequest, type DecryptDataResponse };
-
+/** Sends a request the decrypt form's schema accepted; the server validates it again. */
 export function decryptData(body: DecryptDataRequest): Promise<DecryptDataResponse> {
-  return postKms('decrypt-data', decryptDataRequestSchema.parse(body));
+  return postKms('decrypt-data', body);
 }
 
 /** The plaintext lives only in this mutation's memory, dropped as soon as the page unmounts. */

@@ -1,6 +1,6 @@
-import { Paper, Stack, Text, Title } from '@mantine/core';
-import { useI18n } from '../../i18n';
-import { contextToPairs, KmsErrorAlert } from '../../ui';
+import { Paper, Stack } from '@mantine/core';
+import { useI18n } from '../../../lib/i18n';
+import { contextToPairs, KmsErrorAlert, PageHeader } from '../../../components';
 import { useDecryptData } from '../api/decrypt-data';
 import { EMPTY_DECRYPT_FORM, type DecryptFormValues } from '../model/decrypt-form';
 import type { DecryptPrefill } from '../model/decrypt-prefill';
@@ -27,12 +27,10 @@ export default function DecryptPage({ prefill }: DecryptPageProps) {
 
   return (
     <Stack gap="lg">
-      <Stack gap={4}>
-        <Title order={1} tabIndex={-1} data-page-title>
-          {t('decrypt.title')}
-        </Title>
-        <Text c="dimmed">{prefill ? t('decrypt.introPrefilled') : t('decrypt.intro')}</Text>
-      </Stack>
+      <PageHeader
+        title={t('decrypt.title')}
+        intro={prefill ? t('decrypt.introPrefilled') : t('decrypt.intro')}
+      />
       <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }}>
         <DecryptForm
           defaultValues={initialValues(prefill)}

@@ -1,8 +1,8 @@
 import { Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { DecryptDataResponse } from '../../../shared/kms';
-import { useI18n } from '../../i18n';
-import { CopyButton, EyeIcon, UnlockIcon, tone } from '../../ui';
+import { useI18n } from '../../../lib/i18n';
+import { CopyButton, EyeIcon, UnlockIcon, tone } from '../../../components';
 import { describePlaintext } from '../model/plaintext-view';
 
 /** The decrypted plaintext, hidden until the operator asks to see it. */

@@ -1,15 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
-import {
-  encryptDataRequestSchema,
-  type EncryptDataRequest,
-  type EncryptDataResponse,
-} from '../../../shared/kms';
-import { postKms } from '../../session';
+import type { EncryptDataRequest, EncryptDataResponse } from '../../../shared/kms';
+import { postKms } from '../../../lib/api';
 
-export { encryptDataRequestSchema, type EncryptDataRequest, type EncryptDataResponse };
-
+/** Sends a request the encrypt form's schema accepted; the server validates it again. */
 export function encryptData(body: EncryptDataRequest): Promise<EncryptDataResponse> {
-  return postKms('encrypt-data', encryptDataRequestSchema.parse(body));
+  return postKms('encrypt-data', body);
 }
 
 /** No retries (a second encrypt is a different ciphertext), nothing kept after unmount. */

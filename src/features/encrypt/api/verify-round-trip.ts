@@ -1,10 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
-import { decryptDataRequestSchema, type DecryptDataRequest } from '../../../shared/kms';
-import { postKms } from '../../session';
-
-export { decryptDataRequestSchema, type DecryptDataRequest };
+import type { DecryptDataRequest } from '../../../shared/kms';
+import { postKms } from '../../../lib/api';
 
 export interface VerifyInput {
+  /** From decryptRequestFor, which checks it against the shared wire schema. */
   request: DecryptDataRequest;
   /** The plaintext the operator encrypted, still in memory on the result view. */
   expectedPlainText: string;
@@ -23,7 +22,7 @@ export async function verifyRoundTrip({
   request,
   expectedPlainText,
 }: VerifyInput): Promise<VerifyOutcome> {
-  const response = await postKms('decrypt-data', decryptDataRequestSchema.parse(request));
+  const response = await postKms('decrypt-data', request);
   return { matched: response.plain_text === expectedPlainText, keyId: response.key_id };
 }
 

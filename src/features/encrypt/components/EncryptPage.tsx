@@ -1,11 +1,17 @@
-import { Alert, Paper, Stack, Text, Title } from '@mantine/core';
-import { useCallback, useDeferredValue, useState } from 'react';
+import { Alert, Paper, Stack } from '@mantine/core';
+import { useCallback, useDeferredValue, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
-import { useI18n } from '../../i18n';
-import { useConfig } from '../../session';
-import { contextToPairs } from '../../ui';
+import { useI18n } from '../../../lib/i18n';
+import { contextToPairs, PageHeader } from '../../../components';
+import type { PublicConfig } from '../../../shared/console';
+import type { EncryptDataRequest, KeyDetails } from '../../../shared/kms';
+import { useEncryptData } from '../api/encrypt-data';
 import { EMPTY_ENCRYPT_FORM, type EncryptFormValues } from '../model/encrypt-form';
-import type { EncryptPrefill, EncryptionResult } from '../model/encryption-result';
+import {
+  encryptionResultOf,
+  type EncryptPrefill,
+  type EncryptionResult,
+} from '../model/encryption-result';
 import { EncryptForm } from './EncryptForm';
 
 type ResultView = typeof import('./EncryptResult').EncryptResult;
@@ -36,6 +42,8 @@ const startLoadingResultView = () => void loadResultView().catch(() => undefined
 export interface EncryptPageProps {
   /** Key, algorithm and context to start from ("Reuse" in the history). */
   prefill?: EncryptPrefill;
+  /** Where the result's commands point; undefined while GET /api/config is pending. */
+  config: PublicConfig | undefined;
   /** Called once per successful encryption, e.g. to record it in the history. */
   onEncrypted: (result: EncryptionResult) => void;
 }
@@ -56,9 +64,8 @@ function initialValues(prefill: EncryptPrefill | undefined): EncryptFormValues {
   };
 }
 
-export default function EncryptPage({ prefill, onEncrypted }: EncryptPageProps) {
+export default function EncryptPage({ prefill, config, onEncrypted }: EncryptPageProps) {
   const { t } = useI18n();
-  const config = useConfig();
   const [defaultValues] = useState(() => initialValues(prefill));
   const [shown, setShown] = useState<Shown | undefined>(undefined);
   const [viewFailed, setViewFailed] = useState(false);
@@ -66,31 +73,44 @@ export default function EncryptPage({ prefill, onEncrypted }: EncryptPageProps) 
   // The form hears that it is hidden in a render after the one that shows the result, so the
   // ciphertext's render is the result view's alone (the form is memoised, its props stable).
   const formHidden = useDeferredValue(shown !== undefined);
+  const encrypt = useEncryptData();
+  const { mutateAsync, reset: resetEncrypt } = encrypt;
 
-  const showEncryption = useCallback(
-    (result: EncryptionResult, values: EncryptFormValues) => {
+  // Behind a result, the last call's answer is dropped with the form's plaintext.
+  useEffect(() => {
+    if (formHidden) resetEncrypt();
+  }, [formHidden, resetEncrypt]);
+
+  // The button is not disabled while a request is out (see EncryptForm's busy flag), so this
+  // keeps a second press from sending a second encryption.
+  const inFlight = useRef(false);
+
+  const submit = useCallback(
+    async (request: EncryptDataRequest, key: KeyDetails | undefined) => {
+      if (inFlight.current) return;
+      inFlight.current = true;
+      startLoadingResultView();
+      const response = await mutateAsync(request).catch(() => undefined);
+      inFlight.current = false;
+      if (!response) return;
+      const result = encryptionResultOf(request, response, key);
       // The ciphertext goes on screen first, in one synchronous render, and the history is
       // written after it.
       const showResult = () =>
         flushSync(() => {
           setViewFailed(false);
-          setShown({ result, plainText: values.plainText });
+          setShown({ result, plainText: request.plain_text });
         });
       if (resultView) showResult();
       else loadResultView().then(showResult, () => setViewFailed(true));
       onEncrypted(result);
     },
-    [onEncrypted],
+    [mutateAsync, onEncrypted],
   );
 
   return (
     <Stack gap="lg">
-      <Stack gap={4}>
-        <Title order={1} tabIndex={-1} data-page-title>
-          {t('encrypt.title')}
-        </Title>
-        <Text c="dimmed">{t('encrypt.intro')}</Text>
-      </Stack>
+      <PageHeader title={t('encrypt.title')} intro={t('encrypt.intro')} />
       <Paper
         withBorder
         radius="md"
@@ -100,8 +120,9 @@ export default function EncryptPage({ prefill, onEncrypted }: EncryptPageProps) 
         <EncryptForm
           defaultValues={defaultValues}
           hidden={formHidden}
-          onEncrypting={startLoadingResultView}
-          onEncrypted={showEncryption}
+          pending={encrypt.isPending}
+          error={encrypt.error}
+          onSubmit={submit}
         />
       </Paper>
       {viewFailed && (
@@ -113,7 +134,7 @@ export default function EncryptPage({ prefill, onEncrypted }: EncryptPageProps) 
         <ResultView
           result={shown.result}
           plainText={shown.plainText}
-          config={config.data}
+          config={config}
           // Back to the form with the same key, algorithm and context, ready for new text.
           onBack={() => setShown(undefined)}
         />

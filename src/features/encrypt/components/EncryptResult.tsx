@@ -1,8 +1,8 @@
 import { Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useDeferredValue, useEffect, useId, useRef } from 'react';
-import { useI18n } from '../../i18n';
-import type { ConsoleConfig } from '../../session';
-import { ArrowLeftIcon, CheckIcon, tone } from '../../ui';
+import { useI18n } from '../../../lib/i18n';
+import type { PublicConfig } from '../../../shared/console';
+import { ArrowLeftIcon, CheckIcon, tone } from '../../../components';
 import type { EncryptionResult } from '../model/encryption-result';
 import { EncryptResultDetails } from './EncryptResultDetails';
 
@@ -10,7 +10,7 @@ export interface EncryptResultProps {
   result: EncryptionResult;
   /** Held in memory for Verify only; never rendered, never stored. */
   plainText: string;
-  config: ConsoleConfig | undefined;
+  config: PublicConfig | undefined;
   onBack: () => void;
 }
 

@@ -1,8 +1,8 @@
 import { Alert, Badge, Button, Code, Divider, Group, Stack, Text } from '@mantine/core';
 import { useRef, type RefObject } from 'react';
-import { useI18n } from '../../i18n';
-import type { ConsoleConfig } from '../../session';
-import { CopyButton, KmsErrorAlert, ShieldCheckIcon, tone } from '../../ui';
+import { useI18n } from '../../../lib/i18n';
+import type { PublicConfig } from '../../../shared/console';
+import { CopyButton, KmsErrorAlert, ShieldCheckIcon, tone } from '../../../components';
 import { useVerifyRoundTrip } from '../api/verify-round-trip';
 import { curlCommand, decryptRequestFor, formatJson, hcloudCommand } from '../model/commands';
 import type { EncryptionResult } from '../model/encryption-result';
@@ -11,7 +11,7 @@ export interface EncryptResultDetailsProps {
   result: EncryptionResult;
   /** Held in memory for Verify only; never rendered, never stored. */
   plainText: string;
-  config: ConsoleConfig | undefined;
+  config: PublicConfig | undefined;
   /** The ciphertext field, selected in place when the clipboard is unavailable. */
   cipherTextRef: RefObject<HTMLTextAreaElement | null>;
 }

@@ -4,6 +4,7 @@ import {
   type EncryptionAlgorithm,
   type EncryptionContext,
 } from '../../../shared/kms';
+import type { PublicConfig } from '../../../shared/console';
 
 /** What an encryption produced and what decrypting it will need. */
 export interface EncryptionRecord {
@@ -14,12 +15,7 @@ export interface EncryptionRecord {
 }
 
 /** Where the commands point: the facts GET /api/config gives (never a credential). */
-export interface UpstreamFacts {
-  upstream: 'local' | 'cloud';
-  endpoint: string;
-  region: string;
-  projectId: string;
-}
+export type UpstreamFacts = Pick<PublicConfig, 'upstream' | 'endpoint' | 'region' | 'projectId'>;
 
 /** Shown instead of a token: the operator's shell supplies it, the console never does. */
 export const TOKEN_PLACEHOLDER = '${KMS_AUTH_TOKEN}';

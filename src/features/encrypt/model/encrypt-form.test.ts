@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KeyDetails } from '../../../shared/kms';
-import { decodeMessage } from '../../i18n';
+import { decodeMessage } from '../../../lib/i18n';
 import {
   buildEncryptFormSchema,
   EMPTY_ENCRYPT_FORM,

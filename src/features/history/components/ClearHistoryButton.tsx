@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import { useI18n } from '../../i18n';
-import { dangerButtonProps, TrashIcon } from '../../ui';
+import { useI18n } from '../../../lib/i18n';
+import { dangerButtonProps, TrashIcon } from '../../../components';
 import { historyStore } from './history-store-instance';
 
 /** Clearing cannot be undone and the ciphertexts may exist nowhere else: ask first. */

@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useId } from 'react';
-import { useI18n } from '../../i18n';
-import { CopyButton, dangerButtonProps, TrashIcon, tone } from '../../ui';
+import { useI18n } from '../../../lib/i18n';
+import { CopyButton, dangerButtonProps, TrashIcon, tone } from '../../../components';
 import type { HistoryEntry } from '../model/history-entry';
 
 export interface HistoryEntryCardProps {

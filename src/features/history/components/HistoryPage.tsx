@@ -1,7 +1,7 @@
-import { Alert, Button, Group, Pagination, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Pagination, Stack, Text, TextInput } from '@mantine/core';
 import { lazy, Suspense, useId, useMemo, useState } from 'react';
-import { useI18n, type MessageKey } from '../../i18n';
-import { AlertIcon, HistoryIcon } from '../../ui';
+import { useI18n, type MessageKey } from '../../../lib/i18n';
+import { AlertIcon, HistoryIcon, PageHeader } from '../../../components';
 import type { HistoryEntry } from '../model/history-entry';
 import { HISTORY_CAP, type HistoryWarning } from '../model/history-store';
 import { PAGE_SIZE, pageOf, searchHistory } from '../model/history-search';
@@ -45,12 +45,11 @@ export default function HistoryPage({ onDecrypt, onReuse }: HistoryPageProps) {
 
   return (
     <Stack gap="lg" component="section" aria-labelledby={titleId}>
-      <Stack gap={4}>
-        <Title order={1} id={titleId} tabIndex={-1} data-page-title>
-          {t('history.title')}
-        </Title>
-        <Text c="dimmed">{t('history.intro', { cap: formatNumber(HISTORY_CAP) })}</Text>
-      </Stack>
+      <PageHeader
+        title={t('history.title')}
+        intro={t('history.intro', { cap: formatNumber(HISTORY_CAP) })}
+        titleId={titleId}
+      />
 
       {warnings.map((warning) => (
         <Alert

@@ -1,7 +1,7 @@
 import { Alert, Button, FileButton, Group, Menu, Text } from '@mantine/core';
 import { useState } from 'react';
-import { useI18n, type Message } from '../../i18n';
-import { tone } from '../../ui';
+import { useI18n, type Message } from '../../../lib/i18n';
+import { tone } from '../../../components';
 import type { HistoryEntry } from '../model/history-entry';
 import { exportCsv, exportJson, IMPORT_MAX_BYTES, parseImport } from '../model/history-transfer';
 import { downloadText, timestampForFileName } from './download';

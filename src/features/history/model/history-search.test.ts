@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pageOf, searchHistory } from './history-search';
-import { sampleEntry } from './test-support';
+import { sampleEntry } from './history.test-support';
 
 describe('searchHistory', () => {
   const aes = sampleEntry(1);

@@ -7,7 +7,7 @@ import {
   parseHistory,
   serializeHistory,
 } from './history-store';
-import { MemoryStorage, sampleEntry } from './test-support';
+import { MemoryStorage, sampleEntry } from './history.test-support';
 
 describe('parseHistory', () => {
   it('reads an empty or missing store as an empty history', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvCell, exportCsv, exportJson, parseImport } from './history-transfer';
-import { sampleEntry } from './test-support';
+import { sampleEntry } from './history.test-support';
 
 describe('JSON export and import', () => {
   it('round-trips every entry', () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
-import type { Message } from '../../i18n';
+import type { Message } from '../../../lib/i18n';
 import { HISTORY_VERSION, historyEntrySchema, type HistoryEntry } from './history-entry';
 
 export const EXPORT_FORMAT = 'kms-encrypt-console/history';

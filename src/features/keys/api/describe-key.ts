@@ -5,7 +5,7 @@ import {
   type DescribeKeyRequest,
   type KeyDetails,
 } from '../../../shared/kms';
-import { postKms } from '../../session';
+import { postKms } from '../../../lib/api';
 import { keyQueries } from './list-keys';
 
 export { describeKeyRequestSchema, type DescribeKeyRequest };

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { listKeysRequestSchema, type KeyDetails, type ListKeysRequest } from '../../../shared/kms';
-import { postKms } from '../../session';
+import { postKms } from '../../../lib/api';
 
 export { listKeysRequestSchema, type ListKeysRequest };
 

@@ -1,8 +1,8 @@
 import { Badge, Group, Text, TextInput } from '@mantine/core';
 import { useId, useMemo, useState, type KeyboardEvent, type Ref } from 'react';
 import { KEY_ID_PATTERN, type KeyDetails } from '../../../shared/kms';
-import { useI18n, type MessageKey } from '../../i18n';
-import { tone } from '../../ui';
+import { useI18n, type MessageKey } from '../../../lib/i18n';
+import { tone } from '../../../components';
 import {
   keyAvailability,
   keyMatches,

@@ -1,18 +1,17 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod/mini';
-import { requestJson } from './http';
+import { requestJson } from '../../../lib/api';
+import { CONSOLE_API } from '../../../shared/console/routes';
+import type { SignInRequest } from '../../../shared/console/session';
 
-export const createSessionRequestSchema = z.strictObject({
-  access_token: z.string().check(z.minLength(1)),
-});
-export type CreateSessionRequest = z.infer<typeof createSessionRequestSchema>;
-
-/** Exchanges the console access token for an HttpOnly session cookie (204, no body). */
-export async function createSession(body: CreateSessionRequest): Promise<void> {
-  await requestJson('/api/session', {
+/**
+ * Exchanges the console access token for an HttpOnly session cookie (204, no body). The sign-in
+ * form checks what it can; the server validates the body against signInRequestSchema.
+ */
+export async function createSession(body: SignInRequest): Promise<void> {
+  await requestJson(CONSOLE_API.session, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(createSessionRequestSchema.parse(body)),
+    body: JSON.stringify(body),
   });
 }
 

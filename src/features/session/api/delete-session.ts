@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { requestJson } from './http';
-import { operatorToken } from '../model/operator-token';
+import { operatorToken, requestJson } from '../../../lib/api';
+import { CONSOLE_API } from '../../../shared/console/routes';
 import { SIGNED_OUT, sessionQueries } from './get-session';
 
 export async function deleteSession(): Promise<void> {
-  await requestJson('/api/session', { method: 'DELETE' });
+  await requestJson(CONSOLE_API.session, { method: 'DELETE' });
 }
 
 export function useDeleteSession() {

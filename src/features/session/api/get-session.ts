@@ -1,9 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { z } from 'zod/mini';
-import { ApiError, CLIENT_ERROR_CODES, requestJson } from './http';
-
-export const sessionStatusSchema = z.object({ required: z.boolean(), signedIn: z.boolean() });
-export type SessionStatus = z.infer<typeof sessionStatusSchema>;
+import { ApiError, CLIENT_ERROR_CODES, requestJson } from '../../../lib/api';
+import { CONSOLE_API } from '../../../shared/console/routes';
+import { sessionStatusSchema, type SessionStatus } from '../../../shared/console/session';
 
 export const sessionQueries = {
   all: ['session'] as const,
@@ -13,7 +11,7 @@ export const sessionQueries = {
 export const SIGNED_OUT: SessionStatus = { required: true, signedIn: false };
 
 export async function getSessionStatus(signal?: AbortSignal): Promise<SessionStatus> {
-  const parsed = sessionStatusSchema.safeParse(await requestJson('/api/session', { signal }));
+  const parsed = sessionStatusSchema.safeParse(await requestJson(CONSOLE_API.session, { signal }));
   if (!parsed.success) throw new ApiError(CLIENT_ERROR_CODES.badResponse, '');
   return parsed.data;
 }

@@ -1,9 +1,9 @@
 import { Alert, Button, Checkbox, Group, PasswordInput, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, useSyncExternalStore, type FormEvent } from 'react';
-import { useI18n } from '../../i18n';
-import { LockIcon } from '../../ui';
-import { operatorToken } from '../model/operator-token';
+import { useI18n } from '../../../lib/i18n';
+import { LockIcon } from '../../../components';
+import { operatorToken } from '../../../lib/api';
 
 /**
  * Operator token mode: the console holds no cloud credentials, each operator pastes their own

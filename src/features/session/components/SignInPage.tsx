@@ -1,7 +1,7 @@
 import { Button, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { useI18n } from '../../i18n';
-import { KmsErrorAlert, LockIcon } from '../../ui';
+import { useI18n } from '../../../lib/i18n';
+import { KmsErrorAlert, LockIcon } from '../../../components';
 import { useCreateSession } from '../api/create-session';
 
 /** Exchanges the console access token for a session cookie; the token is not kept anywhere. */

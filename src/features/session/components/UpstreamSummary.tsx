@@ -1,9 +1,9 @@
 import { Badge, Group, Text } from '@mantine/core';
-import { useI18n } from '../../i18n';
-import type { ConsoleConfig } from '../api/get-config';
+import { useI18n } from '../../../lib/i18n';
+import type { PublicConfig } from '../../../shared/console';
 
 /** The region, or the endpoint's host when the console was given an endpoint without one. */
-function cloudPlace(config: ConsoleConfig): string {
+function cloudPlace(config: PublicConfig): string {
   if (config.region && config.region !== 'unknown') return config.region;
   try {
     return new URL(config.endpoint).host;
@@ -17,7 +17,7 @@ function shortProjectId(projectId: string): string {
 }
 
 /** Where requests go: the local KMS or a cloud region, and the project, always in view. */
-export function UpstreamSummary({ config }: { config: ConsoleConfig }) {
+export function UpstreamSummary({ config }: { config: PublicConfig }) {
   const { t } = useI18n();
   const isLocal = config.upstream === 'local';
   return (

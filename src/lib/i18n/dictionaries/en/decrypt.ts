@@ -1,0 +1,29 @@
+/** The decrypt page and its result. */
+export const decrypt = {
+  'decrypt.title': 'Decrypt',
+  'decrypt.intro':
+    'Paste a ciphertext to decrypt it. The plaintext stays hidden until you reveal it.',
+  'decrypt.introPrefilled':
+    'Filled in from the history: check the fields and decrypt. The plaintext stays hidden until you reveal it.',
+  'decrypt.formLabel': 'Decrypt data',
+  'decrypt.cipherText': 'Ciphertext',
+  'decrypt.cipherTextHint': 'Base64. Line breaks and spaces are ignored.',
+  'decrypt.asymmetricTitle': 'Key ID and algorithm',
+  'decrypt.asymmetricHint':
+    'Required only for asymmetric ciphertext (RSA, SM2), which carries no metadata. Symmetric ciphertext names its own key, so both can stay empty.',
+  'decrypt.keyId': 'Key ID',
+  'decrypt.algorithm': 'Encryption algorithm',
+  'decrypt.algorithmNotNeeded': 'Not needed (symmetric ciphertext)',
+  'decrypt.submit': 'Decrypt',
+  'decrypt.failed': 'Decryption failed',
+
+  'decryptResult.title': 'Decrypted',
+  'decryptResult.summary': 'Decrypted with key {keyId}: {bytes} bytes.',
+  'decryptResult.hidden': 'The plaintext is hidden. Reveal it to read it, or copy it directly.',
+  'decryptResult.reveal': 'Reveal',
+  'decryptResult.hide': 'Hide',
+  'decryptResult.plainText': 'Plaintext',
+  'decryptResult.plainTextBase64': 'Plaintext (Base64)',
+  'decryptResult.notPrintable': 'These bytes are not printable text, so they are shown as Base64.',
+  'decryptResult.copyPlainText': 'Copy plaintext',
+} as const;

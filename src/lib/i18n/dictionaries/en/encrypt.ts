@@ -1,0 +1,43 @@
+/** The encrypt page and its result. */
+export const encrypt = {
+  'encrypt.title': 'Encrypt',
+  'encrypt.intro':
+    'Encrypt a small secret (up to 4 KB) with a KMS key. The plaintext goes to the KMS and is never stored; the history keeps what decryption needs.',
+  'encrypt.formLabel': 'Encrypt data',
+  'encrypt.keyId': 'Key ID',
+  'encrypt.algorithm': 'Encryption algorithm',
+  'encrypt.algorithmForSpec': 'The algorithms a {spec} key takes.',
+  'encrypt.algorithmAll': 'Every algorithm is offered until the key is known.',
+  'encrypt.plainText': 'Plaintext',
+  'encrypt.byteCounter': '{bytes} / {limit} bytes',
+  'encrypt.submit': 'Encrypt',
+  'encrypt.submitHint': 'Ctrl+Enter in the plaintext also encrypts.',
+  'encrypt.failed': 'Encryption failed',
+
+  'result.viewFailed': 'Encrypted, but the result view could not be loaded',
+  'result.viewFailedDetail':
+    'The ciphertext, key and context are saved in History. Check the connection to the console and reload the page.',
+  'result.title': 'Result',
+  'result.encryptedAt': 'Encrypted at {time} and saved to the history (without the plaintext).',
+  'result.back': 'Encrypt another',
+  'result.cipherText': 'Ciphertext',
+  'result.cipherTextHint': '{length} Base64 characters.',
+  'result.keyId': 'Key ID',
+  'result.algorithm': 'Algorithm',
+  'result.noContext': 'None',
+  'result.copyCipherText': 'Copy ciphertext',
+  'result.copyKeyId': 'Copy key ID',
+  'result.copyAlgorithm': 'Copy algorithm',
+  'result.copyDecryptRequest': 'Copy decrypt request',
+  'result.copyCurl': 'Copy as curl',
+  'result.copyHcloud': 'Copy as hcloud CLI',
+  'result.commandsHint':
+    'The commands decrypt this ciphertext. They contain no secret: curl reads the token from $KMS_AUTH_TOKEN, hcloud uses your configured profile.',
+  'result.verify': 'Verify',
+  'result.verifyHint': 'Decrypts through the server and compares, without showing the plaintext.',
+  'result.verified': 'Round trip verified',
+  'result.verifiedDetail': 'The ciphertext decrypts to exactly the text you entered.',
+  'result.mismatch': 'Round trip mismatch',
+  'result.mismatchDetail': 'The ciphertext decrypted, but not to the text you entered.',
+  'result.verifyFailed': 'Verification failed',
+} as const;

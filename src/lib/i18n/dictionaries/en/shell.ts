@@ -1,0 +1,63 @@
+/** The app shell: layout, navigation, language, theme, sign-in and the operator token. */
+export const shell = {
+  'app.name': 'KMS Encrypt Console',
+
+  'common.cancel': 'Cancel',
+  'common.close': 'Close',
+  'common.done': 'Done',
+  'common.dismiss': 'Dismiss',
+
+  'layout.skipToContent': 'Skip to content',
+  'layout.navigation': 'Main',
+  'layout.signOut': 'Sign out',
+  'layout.loading': 'Loading',
+  'layout.footer':
+    'Plaintext is sent to the KMS and never stored. The history lives only in this browser and holds ciphertext and key details, never plaintext.',
+  'layout.configFailed': 'Could not read the console configuration',
+  'layout.pageFailed': 'This page could not be loaded',
+  'layout.pageFailedDetail':
+    'Check the connection to the console, then reload. Nothing is lost: the history is kept in this browser.',
+  'layout.reload': 'Reload',
+
+  'nav.encrypt': 'Encrypt',
+  'nav.decrypt': 'Decrypt',
+  'nav.history': 'History',
+
+  'language.current': 'Language: {language}',
+  'language.switchTo': 'Switch language to {language}',
+  'theme.toDark': 'Switch to dark theme',
+  'theme.toLight': 'Switch to light theme',
+
+  'upstream.label': 'KMS upstream',
+  'upstream.local': 'Local KMS',
+  'upstream.cloud': 'Huawei Cloud · {region}',
+  'upstream.project': 'Project {projectId}',
+
+  'signIn.title': 'Sign in',
+  'signIn.explanation':
+    'This console is protected by an access token. Ask its administrator for the token; it is exchanged for a session cookie and not kept by the browser.',
+  'signIn.accessToken': 'Access token',
+  'signIn.accessTokenRequired': 'Enter the access token.',
+  'signIn.submit': 'Sign in',
+  'signIn.failed': 'Sign-in failed',
+
+  'operator.title': 'Your IAM token is needed',
+  'operator.explanation':
+    'This console holds no cloud credentials: requests run with your own Huawei Cloud IAM token. It is sent as X-Auth-Token with each request and never stored by the server.',
+  'operator.tokenLabel': 'IAM token',
+  'operator.tokenRequired': 'Paste an IAM token.',
+  'operator.keepForTab': 'Keep it for this browser tab (sessionStorage) instead of memory only',
+  'operator.use': 'Use token',
+  'operator.setTitle': 'IAM token set',
+  'operator.inMemory': 'Held in memory only: reloading the page forgets it.',
+  'operator.keptForTab': 'Kept for this browser tab only; closing the tab forgets it.',
+  'operator.forget': 'Forget token',
+
+  'copy.copied': 'Copied',
+  'copy.selectedForManualCopy':
+    'The clipboard is not available here (plain HTTP or blocked). The text is selected: press Ctrl+C (⌘C on a Mac) to copy it.',
+  'copy.manualTitle': 'Copy manually',
+  'copy.manualExplanation':
+    'The clipboard is not available here (plain HTTP or blocked). The text below is selected: press Ctrl+C (⌘C on a Mac) to copy it.',
+  'copy.manualLabel': 'Text to copy',
+} as const;

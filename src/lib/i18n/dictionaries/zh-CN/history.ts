@@ -1,0 +1,57 @@
+import type { Messages } from '../types';
+import type { history as english } from '../en/history';
+
+export const history: Messages<typeof english> = {
+  'history.title': '历史记录',
+  'history.intro': '本浏览器中进行的每次加密及其解密所需信息，从不包含明文。保留最新的 {cap} 条。',
+  'history.search': '搜索历史记录',
+  'history.searchPlaceholder': '密钥 ID、别名或算法',
+  'history.countOne': '共 1 条记录',
+  'history.count': '共 {count} 条记录',
+  'history.matching': '{total} 条中有 {count} 条匹配',
+  'history.deleted': '已删除该记录。',
+  'history.emptyTitle': '暂无加密记录',
+  'history.empty': '完成一次加密后会显示在这里，方便日后解密。',
+  'history.unlistedKey': '未列出的密钥',
+  'history.keyId': '密钥 ID',
+  'history.context': '上下文',
+  'history.noContext': '无',
+  'history.cipherText': '密文',
+  'history.decrypt': '解密',
+  'history.reuse': '复用',
+  'history.copyCipherText': '复制密文',
+  'history.delete': '删除',
+  'history.clear': '清空历史记录',
+  'history.clearTitle': '清空历史记录？',
+  'history.clearExplanation':
+    '这将从本浏览器中删除全部记录（{count} 条）。未在别处保存的密文将无法找回。如需保留，请先导出。',
+  'history.clearConfirm': '全部清空',
+  'history.export': '导出',
+  'history.exportJson': '导出为 JSON（可重新导入）',
+  'history.exportCsv': '导出为 CSV（用于电子表格）',
+  'history.import': '导入',
+  'history.import.done': '已导入 {added} 条记录（{skipped} 条已存在）。',
+  'history.import.refused': '导入被拒绝',
+  'history.import.unchanged': '您的历史记录未作任何更改。',
+  'history.import.notJson': '该文件不是 JSON。',
+  'history.import.notHistory': '该文件不是本控制台导出的历史记录。',
+  'history.import.version': '该文件的格式版本为 {version}，本控制台无法读取。',
+  'history.import.badEntry': '第 {entry} 条记录在 {field} 处无效：{problem}',
+  'history.import.badFile': '文件在 {field} 处无效：{problem}',
+  'history.import.tooLarge': '文件过大，不可能是历史记录导出文件。',
+  'history.pagination': '分页',
+  'history.previousPage': '上一页',
+  'history.nextPage': '下一页',
+  'history.pageN': '第 {page} 页',
+  'history.trimmedTitle': '已移除较早的记录',
+  'history.trimmed':
+    '已移除 {count} 条最早的记录：历史记录只保留最新的 {cap} 条（浏览器存储空间不足时会更少）。请定期导出以保留全部记录。',
+  'history.warning.title': '历史记录警告',
+  'history.warning.unreadable':
+    '无法读取已保存的历史记录，因此从空记录开始。无法读取的数据已另行保存而未删除，新的加密会正常保存。',
+  'history.warning.newerVersion':
+    '已保存的历史记录由本控制台的较新版本（格式 {version}）写入，无法在此显示。在您添加或清空记录之前，它将保持原样。',
+  'history.warning.skippedEntries':
+    '有 {count} 条已保存的记录无法读取，未予显示；其余记录正常显示。',
+  'history.warning.unavailable': '此浏览器不允许控制台保存数据，因此无法保存历史记录。',
+};

@@ -1,0 +1,1 @@
+export { connectHost, isLoopbackHost, urlHost } from './address';

@@ -1,0 +1,11 @@
+/** The console's own HTTP paths, so the browser and the server cannot spell them apart. */
+export const CONSOLE_API = {
+  config: '/api/config',
+  session: '/api/session',
+  health: '/healthz',
+  /** `POST` the KMS request body of the operation itself; the answer is the KMS answer. */
+  kmsOperation: (operation: string) => `/api/kms/${operation}`,
+} as const;
+
+/** Every console API path starts with this; anything else is the browser app. */
+export const CONSOLE_API_PREFIX = '/api/';

@@ -1,0 +1,17 @@
+import { z } from 'zod/mini';
+
+/** The console access token is at most this long (CONSOLE_ACCESS_TOKEN's own limit). */
+export const ACCESS_TOKEN_MAX_CHARS = 1024;
+
+/** `GET /api/session`: whether sign-in is needed, and whether this browser is signed in. */
+export const sessionStatusSchema = z.object({ required: z.boolean(), signedIn: z.boolean() });
+export type SessionStatus = z.infer<typeof sessionStatusSchema>;
+
+/**
+ * `POST /api/session`: exchanges the access token for an HttpOnly session cookie; the answer
+ * is 204 without a body. `DELETE /api/session` signs out (204 too).
+ */
+export const signInRequestSchema = z.strictObject({
+  access_token: z.string().check(z.minLength(1), z.maxLength(ACCESS_TOKEN_MAX_CHARS)),
+});
+export type SignInRequest = z.infer<typeof signInRequestSchema>;

@@ -1,0 +1,30 @@
+// The envelope format for files and long texts: AWS Encryption SDK message format 2.0, suite
+// 0x0478, with a Huawei KMS keyring. Pure and platform-neutral (WebCrypto, Web Streams); the
+// Node adapter lives in src/node/envelope. See docs/envelope-format.md.
+export * from './constants';
+export { ENVELOPE_ERROR_KINDS, EnvelopeError, isEnvelopeError } from './errors';
+export type { EnvelopeErrorKind } from './errors';
+export { envelopeEncryptionContextSchema } from './encryption-context';
+export type { EncryptionContext } from './encryption-context';
+export type { EncryptedDataKey, EncryptionMaterials, Keyring } from './keyring';
+export { parseHeader } from './header-info';
+export type { EnvelopeHeaderInfo } from './header-info';
+export { prepareEncryption, encryptMessage } from './encrypt';
+export type { EncryptOptions, PreparedEncryption } from './encrypt';
+export { openEnvelope, decryptMessage } from './decrypt';
+export type { DecryptOptions, OpenedEnvelope } from './decrypt';
+export { createEncryptStream, createDecryptStream } from './web-streams';
+export type { EnvelopeTransform } from './web-streams';
+export { ARMOR_BEGIN, ARMOR_END, armorEnvelope, dearmorEnvelope, isArmoredEnvelope } from './armor';
+export { encryptBytes, decryptBytes, encryptText, decryptText } from './bytes-api';
+export { HUAWEI_KMS_PROVIDER_ID, kmsKeyring, kmsKeyIdsOf } from './kms-keyring';
+export type {
+  CallKms,
+  CreateDataKeyRequest,
+  DataKeyOperation,
+  DataKeyRequests,
+  DecryptDataKeyRequest,
+  KmsKeyringOptions,
+} from './kms-keyring';
+export { rawAesKeyring } from './raw-aes-keyring';
+export type { RawAesKeyringOptions } from './raw-aes-keyring';
