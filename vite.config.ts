@@ -11,7 +11,20 @@ export default defineConfig({
     // dist/.vite/manifest.json (not served: dot paths are ignored) lets bench/page-weight.ts
     // follow each chunk's imports to measure what the first view really loads.
     manifest: true,
+    // Every browser the console supports (evergreen Chromium, Firefox, Safari) has
+    // <link rel=modulepreload>; the polyfill would be dead weight in the first load.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
+      // src/shared is declarations only (schemas, enums, limits, pure functions): a module the
+      // browser imports nothing from is dropped whole. Without this, the module-level zod calls
+      // of every KMS operation's schema (grants, tags, rotation, …) counted as side effects and
+      // shipped in the first load, though the console never calls those operations.
+      treeshake: {
+        moduleSideEffects: (id: string) => !id.includes('/src/shared/'),
+        // A zod schema built at module level is a value, not an action: one the browser never
+        // uses (create-key's request, say) may go, even from a module it imports from.
+        manualPureFunctions: ['z'],
+      },
       output: {
         codeSplitting: {
           // Everything the entry imports statically is fetched before the first paint anyway:

@@ -1,6 +1,7 @@
 /**
  * Every benchmark in sequence (`npm run bench:all -- [--runs 3]`): builds the app, then runs
- * page weight, local KMS throughput, console overhead and operator latency, each in its own
+ * page weight, local KMS throughput, console overhead, operator latency and envelope
+ * throughput (files in the browser and on the command line), each in its own
  * process, and ends with one table of every target. `--runs` is passed to each benchmark
  * that repeats (page weight is deterministic). `--static-dir DIR` measures a build made
  * elsewhere instead of building into dist/ (which a running e2e suite may be serving).
@@ -13,7 +14,7 @@ import type { FigureSummary } from './lib/figures';
 import { printTable } from './lib/report';
 import { REPO_ROOT } from './lib/stack';
 
-const REPEATED = ['kms-throughput', 'console-overhead', 'operator-latency'] as const;
+const REPEATED = ['kms-throughput', 'console-overhead', 'operator-latency', 'envelope'] as const;
 
 function run(command: string, args: string[]): void {
   console.log(`\n> ${command} ${args.join(' ')}`);

@@ -10,18 +10,21 @@ import { expect, expectNoAxeViolations, test } from './support/fixtures';
 import { KEYS } from './support/keys';
 
 const COMBINATIONS = [
-  { locale: 'en-US', colorScheme: 'light', screenshots: true },
-  { locale: 'en-US', colorScheme: 'dark', screenshots: false },
-  { locale: 'zh-CN', colorScheme: 'light', screenshots: false },
-  { locale: 'zh-CN', colorScheme: 'dark', screenshots: false },
+  { locale: 'en-US', colorScheme: 'light', screenshots: true, readmeShot: undefined },
+  { locale: 'en-US', colorScheme: 'dark', screenshots: false, readmeShot: undefined },
+  { locale: 'zh-CN', colorScheme: 'light', screenshots: false, readmeShot: undefined },
+  // The README shows the Chinese dark view too (issue 13).
+  { locale: 'zh-CN', colorScheme: 'dark', screenshots: false, readmeShot: 'zh-dark' },
 ] as const;
 
 /** Names in the language of the run: the axe walk clicks through the same flow in both. */
 const NAMES = {
   'en-US': {
     encrypt: 'Encrypt',
+    loading: 'Loading',
     result: 'Result',
     history: 'History',
+    audit: 'Audit',
     decrypt: 'Decrypt',
     decrypted: 'Decrypted',
     reveal: 'Reveal',
@@ -33,8 +36,10 @@ const NAMES = {
   },
   'zh-CN': {
     encrypt: '加密',
+    loading: '正在加载',
     result: '结果',
     history: '历史记录',
+    audit: '审计',
     decrypt: '解密',
     decrypted: '已解密',
     reveal: '显示',
@@ -52,9 +57,47 @@ async function screenshot(page: Page, name: string, enabled: boolean) {
   await page.screenshot({ path: file, fullPage: true, animations: 'disabled', caret: 'hide' });
 }
 
-for (const { locale, colorScheme, screenshots } of COMBINATIONS) {
+for (const { locale, colorScheme, screenshots, readmeShot } of COMBINATIONS) {
   test.describe(`${locale}, ${colorScheme} theme`, () => {
     test.use({ locale, colorScheme, viewport: { width: 1100, height: 860 } });
+
+    test('every page’s loading state has its heading and a status, and no violation', async ({
+      page,
+    }) => {
+      test.slow();
+      const names = NAMES[locale];
+      // The session check first (the whole app waits for it), then each page's own chunk.
+      const held: Array<() => void> = [];
+      const hold = (pattern: string) =>
+        page.route(pattern, async (route) => {
+          await new Promise<void>((resolve) => held.push(resolve));
+          await route.continue().catch(() => undefined);
+        });
+      await hold('**/api/session');
+      await page.goto('/#/encrypt');
+      const status = page.getByRole('status', { name: names.loading });
+      await expect(status).toBeVisible();
+      await expect(page.getByRole('heading', { level: 1, name: names.encrypt })).toBeVisible();
+      await expectNoAxeViolations(page, `${locale}/${colorScheme} loading the session`);
+      await page.unroute('**/api/session');
+      held.splice(0).forEach((release) => release());
+
+      for (const [route, chunk, title] of [
+        ['encrypt', 'EncryptPage', names.encrypt],
+        ['decrypt', 'DecryptPage', names.decrypt],
+        ['history', 'HistoryPage', names.history],
+        ['audit', 'AuditPage', names.audit],
+      ] as const) {
+        await hold(`**/assets/${chunk}-*.js`);
+        await page.goto(`/#/${route}`);
+        await page.reload();
+        await expect(status).toBeVisible();
+        await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+        await expectNoAxeViolations(page, `${locale}/${colorScheme} loading ${route}`);
+        await page.unroute(`**/assets/${chunk}-*.js`);
+        held.splice(0).forEach((release) => release());
+      }
+    });
 
     test('axe finds no violations on encrypt, result, history and decrypt', async ({
       page,
@@ -81,6 +124,7 @@ for (const { locale, colorScheme, screenshots } of COMBINATIONS) {
       await page.getByLabel(names.contextValue).fill('finance');
       await page.getByLabel(names.plainText).fill(plainText);
       await screenshot(page, 'encrypt', screenshots);
+      if (readmeShot) await screenshot(page, readmeShot, true);
 
       await page.getByRole('button', { name: names.encrypt, exact: true }).click();
       const result = page.getByRole('region', { name: names.result });
@@ -108,6 +152,12 @@ for (const { locale, colorScheme, screenshots } of COMBINATIONS) {
       // The decrypt view: its form and the revealed result.
       await expectNoAxeViolations(page, `${locale}/${colorScheme} decrypt`);
       await screenshot(page, 'decrypt', screenshots);
+
+      // The team's audit trail, with this run's events in it.
+      await page.getByRole('link', { name: names.audit }).click();
+      await expect(page.getByRole('heading', { level: 1, name: names.audit })).toBeVisible();
+      await expect(page.getByRole('table').getByRole('row').nth(1)).toBeVisible();
+      await expectNoAxeViolations(page, `${locale}/${colorScheme} audit`);
     });
   });
 }
@@ -155,6 +205,10 @@ test('the whole workflow works from the keyboard alone, with visible focus', asy
   await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
   await expectVisibleFocus(page);
   await page.keyboard.press('Enter');
+  // The Text / File switch (issue 11) is the first stop: one stop for the group, on its choice.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('radio', { name: 'Text' })).toBeFocused();
+  await expect(page.getByRole('radio', { name: 'Text' })).toBeChecked();
   await page.keyboard.press('Tab');
   const keyId = page.getByRole('combobox', { name: 'Key ID' });
   await expect(keyId).toBeFocused();
@@ -164,6 +218,9 @@ test('the whole workflow works from the keyboard alone, with visible focus', asy
   await page.keyboard.press('Enter');
   await expect(keyId).toHaveValue(KEYS.rsa2048.id);
 
+  // The chosen key's details button (issue 13) comes next, then the algorithm.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Key details' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByLabel('Encryption algorithm')).toBeFocused();
   await page.keyboard.press('Tab');
@@ -228,6 +285,7 @@ test.describe('at 375 px wide', () => {
     await page.getByLabel('Context value 1').fill('phone');
     expect(await fits()).toBe(true);
     await page.getByLabel('Plaintext').fill(plainText);
+    await screenshot(page, 'phone', true);
     await page.getByRole('button', { name: 'Encrypt', exact: true }).click();
     const cipherText = await page
       .getByRole('region', { name: 'Result' })

@@ -78,6 +78,7 @@ describe('import direction (eslint/import-direction.js)', () => {
     ['src/server/x.ts', "import '../node/files'; import '../shared/kms';"],
     ['src/kms-local/x.ts', "import '../node/files';"],
     ['src/cli/x.ts', "import '../node/envelope'; import '../shared/envelope';"],
+    ['src/cli/x.ts', "import '../server/config'; import '../server/upstream/kms-upstream';"],
     ['src/main.ts', "import './server'; import './kms-local'; import './node/files';"],
     ['test/server/x.test.ts', "import '../../src/server/app'; import '../../src/lib/api';"],
   ])('allows %s → %s', async (file, source) => {

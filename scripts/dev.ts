@@ -4,8 +4,15 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 
+// Vite's proxy forwards the browser's Host (its own port, 5173): the console answers it only
+// as one of its allowed origins (DNS-rebinding guard, docs/deployment.md).
+const DEV_ORIGINS = 'http://127.0.0.1:5173,http://localhost:5173';
+
 const children: ChildProcess[] = [
-  spawn('npx', ['tsx', 'watch', 'src/main.ts'], { stdio: 'inherit' }),
+  spawn('npx', ['tsx', 'watch', 'src/main.ts'], {
+    stdio: 'inherit',
+    env: { CONSOLE_ALLOWED_ORIGINS: DEV_ORIGINS, ...process.env },
+  }),
   spawn('npx', ['vite'], { stdio: 'inherit' }),
 ];
 

@@ -2,8 +2,21 @@
  * The composition root: the one place that listens. Starts the embedded local KMS when no
  * KMS_ENDPOINT is configured, then the console server in front of it.
  */
+import path from 'node:path';
 import { buildLocalKms, loadLocalKmsConfig, type LocalKms, type LocalKmsConfig } from './kms-local';
-import { buildConsoleServer, loadConsoleConfig } from './server';
+import {
+  buildConsoleServer,
+  loadConsoleConfig,
+  openConsoleHistory,
+  type ConsoleConfig,
+} from './server';
+
+/** Where the history lives, never the DATABASE_URL itself (it may hold a password). */
+function describeHistory(history: ConsoleConfig['history']): string {
+  if (!history?.enabled) return 'off (each browser keeps its own)';
+  if (history.databaseUrl !== undefined) return 'PostgreSQL (DATABASE_URL)';
+  return `embedded, in ${path.resolve(history.dataDir, 'history')}`;
+}
 
 async function main(): Promise<void> {
   const env = process.env;
@@ -24,7 +37,10 @@ async function main(): Promise<void> {
     console.log(localKms.describeStartup());
   }
 
-  const consoleServer = await buildConsoleServer(consoleConfig);
+  // Opened (and migrated, under a lock replicas share) before the console answers anything;
+  // the console server closes it when it closes.
+  const history = await openConsoleHistory(consoleConfig);
+  const consoleServer = await buildConsoleServer(consoleConfig, history ? { history } : {});
   await consoleServer.listen({ host: consoleConfig.host, port: consoleConfig.port });
   const address = consoleServer.server.address();
   const port = typeof address === 'object' && address ? address.port : consoleConfig.port;
@@ -34,6 +50,7 @@ async function main(): Promise<void> {
       ? `Upstream: local KMS at ${consoleConfig.upstream.endpoint}`
       : `Upstream: ${consoleConfig.upstream.endpoint} (project ${consoleConfig.upstream.projectId})`,
   );
+  console.log(`Team history: ${describeHistory(consoleConfig.history)}`);
 
   const shutdown = async (): Promise<void> => {
     await consoleServer.close();

@@ -1,11 +1,14 @@
 import { useCallback, useSyncExternalStore } from 'react';
 
-export const ROUTES = ['encrypt', 'decrypt', 'history'] as const;
+export const ROUTES = ['encrypt', 'decrypt', 'history', 'audit'] as const;
 export type Route = (typeof ROUTES)[number];
 
-/** `#/decrypt` → 'decrypt'; anything else is the encrypt page. Reload keeps the page. */
+/**
+ * `#/decrypt` → 'decrypt'; anything else is the encrypt page. Reload keeps the page. A query
+ * after the name (`#/encrypt?key=…`) is the page's to read.
+ */
 export function routeFromHash(hash: string): Route {
-  const name = hash.replace(/^#\/?/, '');
+  const name = hash.replace(/^#\/?/, '').split('?')[0] ?? '';
   return (ROUTES as readonly string[]).includes(name) ? (name as Route) : 'encrypt';
 }
 

@@ -21,6 +21,8 @@ export interface CopyButtonProps {
   selectTarget?: () => HTMLElement | null;
   variant?: ButtonProps['variant'];
   size?: ButtonProps['size'];
+  /** Fills its cell, for buttons laid out in a grid. */
+  fullWidth?: boolean;
 }
 
 export function CopyButton({
@@ -29,6 +31,7 @@ export function CopyButton({
   selectTarget,
   variant = 'default',
   size = 'sm',
+  fullWidth = false,
 }: CopyButtonProps) {
   const { t } = useI18n();
   const id = useId();
@@ -69,8 +72,9 @@ export function CopyButton({
 
   return (
     <>
-      <Group gap={6} wrap="nowrap" display="inline-flex">
+      <Group gap={6} wrap="nowrap" display={fullWidth ? 'flex' : 'inline-flex'}>
         <Button
+          fullWidth={fullWidth}
           variant={variant}
           size={size}
           leftSection={feedback === 'copied' ? <CheckIcon /> : <CopyIcon />}

@@ -46,7 +46,40 @@ describe('loadLocalKmsConfig', () => {
     });
   });
 
+  it('takes the connection limits and extra host names', () => {
+    expect(loadLocalKmsConfig({})).toMatchObject({
+      allowedHosts: [],
+      limits: { requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5000, maxConnectionsPerClient: 512 },
+    });
+    expect(
+      loadLocalKmsConfig({
+        LOCAL_KMS_ALLOWED_HOSTS: 'kms-local, KMS.internal:9000',
+        LOCAL_KMS_REQUEST_TIMEOUT_MS: '2000',
+        LOCAL_KMS_KEEPALIVE_TIMEOUT_MS: '1000',
+        LOCAL_KMS_MAX_CONNECTIONS_PER_CLIENT: '0',
+      }),
+    ).toMatchObject({
+      allowedHosts: [{ name: 'kms-local' }, { name: 'kms.internal', port: 9000 }],
+      limits: { requestTimeoutMs: 2000, keepAliveTimeoutMs: 1000, maxConnectionsPerClient: 0 },
+    });
+  });
+
+  it('refuses to bind off loopback while a published dev credential is in use', () => {
+    const own = { LOCAL_KMS_TOKEN: 'own-token', LOCAL_KMS_AK: 'OWNAK', LOCAL_KMS_SK: 'own-sk' };
+    expect(() => loadLocalKmsConfig({ LOCAL_KMS_HOST: '0.0.0.0' })).toThrow(
+      /^LOCAL_KMS_HOST .*LOCAL_KMS_TOKEN, LOCAL_KMS_AK, LOCAL_KMS_SK/,
+    );
+    expect(() =>
+      loadLocalKmsConfig({ ...own, LOCAL_KMS_HOST: '192.168.1.5', LOCAL_KMS_SK: '' }),
+    ).toThrow(/LOCAL_KMS_SK to your own/);
+    expect(loadLocalKmsConfig({ ...own, LOCAL_KMS_HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(loadLocalKmsConfig({ LOCAL_KMS_HOST: 'localhost' }).host).toBe('localhost');
+    expect(loadLocalKmsConfig({ LOCAL_KMS_HOST: '::1' }).host).toBe('::1');
+  });
+
   it.each([
+    ['LOCAL_KMS_ALLOWED_HOSTS', 'a b'],
+    ['LOCAL_KMS_REQUEST_TIMEOUT_MS', '0'],
     ['LOCAL_KMS_PORT', 'eighty'],
     ['LOCAL_KMS_PORT', '70000'],
     ['LOCAL_KMS_PORT', '-1'],

@@ -11,7 +11,9 @@ import type { LocalKmsConfig } from './config';
 import { Keystore } from './keystore/keystore';
 import { applySeed, readSeedFile, seedDemoKeys } from './seed';
 import { buildKmsApp } from './server';
-import { createOperations } from './operations';
+import { createOperations, RotationSchedule } from './operations';
+
+const ROTATION_CHECK_MS = 60_000;
 
 export { loadLocalKmsConfig, type LocalKmsConfig } from './config';
 
@@ -34,12 +36,26 @@ export async function buildLocalKms(config: LocalKmsConfig): Promise<LocalKms> {
   await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
   const store = await Keystore.open(config.dataDir, config.rootKey);
   if (seeds) await applySeed(store, seeds);
-  else if (store.size === 0) await seedDemoKeys(store);
+  else await seedDemoKeys(store, config.dataDir);
 
+  const now = config.now ?? Date.now;
+  const rotation = new RotationSchedule(store, now);
   const app = buildKmsApp(
-    createOperations(store, { domainId: config.domainId, region: config.region }),
+    createOperations(
+      store,
+      { domainId: config.domainId, region: config.region },
+      { now, rotation },
+    ),
     config,
   );
+  // Requests run the rotation check too; the timer rotates keys nobody is using.
+  const rotationTimer = setInterval(() => {
+    rotation.rotateDue().catch((error: unknown) => {
+      app.log.error({ err: { message: (error as Error).message } }, 'scheduled rotation failed');
+    });
+  }, ROTATION_CHECK_MS);
+  rotationTimer.unref();
+  app.addHook('onClose', async () => clearInterval(rotationTimer));
   let url: string | undefined;
 
   return {

@@ -7,7 +7,7 @@ async function main(): Promise<void> {
     config = loadLocalKmsConfig(process.env);
   } catch (error) {
     console.error(`Configuration error: ${(error as Error).message}`);
-    process.exit(2);
+    process.exit(1);
   }
   const kms = await buildLocalKms(config);
   await kms.listen();

@@ -2,7 +2,8 @@
  * Keys created at start: those of a LOCAL_KMS_SEED file (fixed ids, for test suites), or, on
  * the first start without one, a demo set covering every spec.
  */
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import {
@@ -20,6 +21,7 @@ import {
   KeyMaterialError,
   serializedMaterialFromSeed,
 } from './crypto/key-kinds';
+import { writeFileDurably } from './keystore/durable-files';
 import type { Keystore, NewKey } from './keystore/keystore';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -167,9 +169,25 @@ export const DEMO_KEYS: readonly DemoKey[] = [
   },
 ];
 
-export async function seedDemoKeys(store: Keystore): Promise<void> {
+/** Written once every demo key exists: from then on a missing demo key was removed on purpose. */
+export const DEMO_SEEDED_MARKER = 'demo-keys-seeded';
+
+/**
+ * The demo set, on a store that has not had all of it yet. Seeding used to run only on an empty
+ * store, so a first start killed between two creates left the set incomplete for good. Now the
+ * marker file says seeding finished; until it exists, every missing demo alias is created. A
+ * store that has keys but neither the marker nor any demo key (filled by a seed file before) gets
+ * none. Returns how many keys were created.
+ */
+export async function seedDemoKeys(store: Keystore, dataDir: string): Promise<number> {
+  const marker = join(dataDir, DEMO_SEEDED_MARKER);
+  if (await exists(marker)) return 0;
+  const aliases = new Set(store.list().map((key) => key.metadata.alias));
+  const demoAliases = DEMO_KEYS.map((demo) => demo.alias);
+  if (store.size > 0 && !demoAliases.some((alias) => aliases.has(alias))) return 0;
+  const missing = DEMO_KEYS.filter((demo) => !aliases.has(demo.alias));
   await Promise.all(
-    DEMO_KEYS.map((demo) =>
+    missing.map((demo) =>
       store.create({
         alias: demo.alias,
         spec: demo.spec,
@@ -179,4 +197,15 @@ export async function seedDemoKeys(store: Keystore): Promise<void> {
       }),
     ),
   );
+  await writeFileDurably(marker, `${new Date().toISOString()}\n`);
+  return missing.length;
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -4,7 +4,12 @@
  */
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
-import { capConnectionsPerClient, parseJsonBytes, timeoutOptions } from '../node/http';
+import {
+  capConnectionsPerClient,
+  newRequestId,
+  parseJsonBytes,
+  timeoutOptions,
+} from '../node/http';
 import { REQUEST_BODY_MAX_BYTES } from '../shared/kms';
 import type { ConsoleConfig, TrustProxy } from './config';
 import {
@@ -18,6 +23,8 @@ import {
   sessionGuard,
   type ApiGuard,
 } from './guards';
+import { consoleHistoryOptions, installConsoleHistory } from './history/console-history';
+import type { HistoryRepository } from './history/repository';
 import { clientErrorHandler, errorHandler, frameworkErrorHandler } from './http/errors';
 import './http/request-context';
 import { loggerOptions } from './logging';
@@ -56,7 +63,16 @@ function apiGuards(config: ConsoleConfig, sessions: ConsoleSessions | undefined)
   return guards;
 }
 
-export async function buildConsoleServer(config: ConsoleConfig): Promise<FastifyInstance> {
+/** What the composition root opens and hands in (the server closes it with itself). */
+export interface ConsoleServices {
+  /** The team history store; without one the browser keeps its own history only. */
+  history?: HistoryRepository;
+}
+
+export async function buildConsoleServer(
+  config: ConsoleConfig,
+  services: ConsoleServices = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(config),
     // One structured line per operation (the audit) replaces Fastify's two lines per request.
@@ -65,6 +81,8 @@ export async function buildConsoleServer(config: ConsoleConfig): Promise<Fastify
     bodyLimit: REQUEST_BODY_MAX_BYTES,
     // A client-chosen request id would let it forge audit correlation.
     requestIdHeader: false,
+    // Unique across restarts and replicas: audit events carry it.
+    genReqId: () => newRequestId(),
     return503OnClosing: true,
     routerOptions: { maxParamLength: 200 },
     clientErrorHandler,
@@ -78,7 +96,7 @@ export async function buildConsoleServer(config: ConsoleConfig): Promise<Fastify
     trustedPeer(config.trustProxy),
   );
   // First of all hooks: a request for a foreign host name gets nothing else.
-  installHostGuard(app, consoleHostAllowlist(app, ownOrigins(config)));
+  installHostGuard(app, consoleHostAllowlist(ownOrigins(config)));
 
   const upstream = new KmsUpstream(config.upstream, (error) =>
     app.log.warn({ errorCode: error.code, reason: error.message }, 'IAM token renewal failed'),
@@ -86,11 +104,15 @@ export async function buildConsoleServer(config: ConsoleConfig): Promise<Fastify
   app.addHook('onClose', async () => upstream.close());
   app.decorate('kmsUpstream', upstream);
 
-  const codec = config.accessToken
-    ? new SessionCodec(config.accessToken, config.sessionTtlMs)
+  const sessions = config.accessToken
+    ? new ConsoleSessions(config.accessToken, {
+        idleMs: config.sessionIdleMs,
+        maxMs: config.sessionTtlMs,
+      })
     : undefined;
 
   app.decorateRequest('sessionId', null);
+  app.decorateRequest('sessionRenewal', null);
   app.decorateRequest('kmsErrorCode', null);
   app.decorateRequest('kmsAudit', null);
 
@@ -118,7 +140,12 @@ export async function buildConsoleServer(config: ConsoleConfig): Promise<Fastify
     return payload;
   });
 
-  await app.register(metaRoutes, { publicConfig: publicConfig(config) });
+  if (services.history) {
+    await installConsoleHistory(app, consoleHistoryOptions(config, services.history));
+  }
+  await app.register(metaRoutes, {
+    publicConfig: publicConfig(config, services.history !== undefined),
+  });
   await app.register(sessionRoutes, {
     sessions,
     signInLimiter: new RateLimiter({ perMinute: config.signInRateLimitPerMinute }),

@@ -6,6 +6,7 @@ export {
 } from './config';
 export type { LocalKmsHandover, UpstreamAuth } from './upstream/credentials';
 export type { UpstreamConfig } from './upstream/upstream-config';
-export { buildConsoleServer } from './app';
+export { buildConsoleServer, type ConsoleServices } from './app';
+export { openConsoleHistory } from './history/console-history';
 export { publicConfig } from './routes/meta';
 export { CONTENT_SECURITY_POLICY } from './security/headers';

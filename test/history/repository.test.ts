@@ -110,6 +110,34 @@ describe.each(DIALECTS)('HistoryRepository on %s', (dialect) => {
     expect(seen).toEqual(sorted);
   });
 
+  it('pages through search results, whether matches are common or rare', async () => {
+    const base = Date.parse('2026-02-01T00:00:00.000Z');
+    await store.repository.importRecords(
+      Array.from({ length: 30 }, (_, n) =>
+        sampleRecord({
+          createdAt: new Date(base + n * 60_000),
+          label: n % 2 === 0 ? `alpha ${n}` : `beta ${n}`,
+        }),
+      ),
+    );
+    const labels: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await store.repository.listRecords({ q: 'ALPHA' }, { limit: 4, cursor });
+      labels.push(...page.items.map((item) => item.label ?? ''));
+      cursor = page.next_cursor ?? undefined;
+    } while (cursor !== undefined);
+    expect(labels).toEqual(Array.from({ length: 15 }, (_, n) => `alpha ${28 - 2 * n}`));
+    // A month or a day in the query is a time range.
+    expect(
+      (await store.repository.listRecords({ q: '2026-02' }, { limit: 50 })).items,
+    ).toHaveLength(30);
+    expect(
+      (await store.repository.listRecords({ q: '2026-02-01 beta' }, { limit: 50 })).items,
+    ).toHaveLength(15);
+    expect((await store.repository.listRecords({ q: '2026-01' }, { limit: 50 })).items).toEqual([]);
+  });
+
   it('refuses a cursor it did not write', async () => {
     for (const cursor of ['nope', Buffer.from('["x","y"]').toString('base64url'), '']) {
       await expect(store.repository.listRecords({}, { limit: 5, cursor })).rejects.toSatisfy(

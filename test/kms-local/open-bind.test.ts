@@ -102,5 +102,5 @@ describe('npm run kms:local with its own credentials', () => {
       exit: 'listening',
       stderr: '',
     });
-  }, 30_000);
+  }, 90_000); // seeding the demo keys (RSA 4096 among them) takes a while on a busy machine
 });

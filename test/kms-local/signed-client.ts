@@ -16,7 +16,12 @@ const require = createRequire(import.meta.url);
 const { AKSKSigner } = require('@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner') as {
   AKSKSigner: {
     sign(
-      request: { endpoint: string; method: string; headers: Record<string, string>; data?: unknown },
+      request: {
+        endpoint: string;
+        method: string;
+        headers: Record<string, string>;
+        data?: unknown;
+      },
       credential: { getAk(): string; getSk(): string },
     ): Record<string, string>;
   };

@@ -97,10 +97,16 @@ describe('console access token', () => {
     expect(setCookie).not.toContain(ACCESS_TOKEN);
     const cookie = cookieOf(setCookie);
 
-    expect((await get(`${server.url}/api/session`, { cookie })).body).toEqual({
+    const status = await get(`${server.url}/api/session`, { cookie });
+    expect(status.body).toEqual({
       required: true,
       signedIn: true,
+      expiresInSeconds: expect.any(Number),
     });
+    // How long the session lasts unused: what the browser's expiry warning counts down from.
+    const { expiresInSeconds } = status.body as { expiresInSeconds: number };
+    expect(expiresInSeconds).toBeGreaterThan(0);
+    expect(expiresInSeconds).toBeLessThanOrEqual(guarded().sessionIdleMs / 1000);
     const config = await get(`${server.url}/api/config`, { cookie });
     expect(config.status).toBe(200);
     expect(config.body).toMatchObject({ accessControl: true, authMode: 'aksk' });

@@ -1,6 +1,12 @@
 import { Badge, Button, Container, Group, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { HistoryIcon, LanguageSwitcher, LockIcon, UnlockIcon } from '../../components';
+import {
+  HistoryIcon,
+  LanguageSwitcher,
+  LockIcon,
+  ShieldCheckIcon,
+  UnlockIcon,
+} from '../../components';
 import { useHistory } from '../../features/history';
 import { UpstreamSummary, useDeleteSession } from '../../features/session';
 import { useI18n } from '../../lib/i18n';
@@ -95,12 +101,18 @@ export function AppLayout({ route, config, canSignOut, children }: AppLayoutProp
               <NavLink route="history" current={route}>
                 <HistoryIcon size={14} />
                 {t('nav.history')}
-                {entries.length > 0 && (
+                {entries.length > 0 && !config?.teamHistory && (
                   <Badge size="sm" variant="light" color="gray" aria-hidden="true">
                     {entries.length}
                   </Badge>
                 )}
               </NavLink>
+              {config?.teamHistory && (
+                <NavLink route="audit" current={route}>
+                  <ShieldCheckIcon size={14} />
+                  {t('nav.audit')}
+                </NavLink>
+              )}
             </nav>
           </Container>
         )}

@@ -1,9 +1,13 @@
-import { lazy } from 'react';
+import { lazyWithMessages } from '../../lib/i18n';
 
 export type { HistoryEntry } from './model/history-entry';
 export type { HistoryPageProps } from './components/HistoryPage';
-export { recordEncryption, type EncryptionToRecord } from './components/record-encryption';
-export { useHistory } from './components/history-store-instance';
+export type { EncryptionToRecord } from './components/record-encryption';
+export { setTeamHistory } from './components/team-share';
+export type { FileEncryptionToRecord } from './components/record-file-encryption';
+export { recordEncryption, recordFileEncryption, useHistory } from './components/history-access';
 
 /** The history page (and its import/export) loads on first visit. */
-export const HistoryPage = lazy(() => import('./components/HistoryPage'));
+export const HistoryPage = /* @__PURE__ */ lazyWithMessages(
+  () => import('./components/HistoryPage'),
+);

@@ -8,7 +8,9 @@ export {
   keyMatches,
   plainTextLimitForKey,
   sortKeys,
+  symmetricKeyAvailability,
   type KeyAvailability,
+  type KeyAvailabilityRule,
   type UnavailableReason,
 } from './model/key-options';
 export { KeyPicker, type KeyPickerProps } from './components/KeyPicker';
@@ -31,3 +33,9 @@ export {
   type KeyFormRules,
 } from './components/key-form/use-key-form';
 export { KeyFormFields, type KeyFormFieldsProps } from './components/key-form/KeyFormFields';
+export { useOnEdit } from './components/key-form/use-on-edit';
+export {
+  KeyDetailsButton,
+  type KeyDetailsButtonProps,
+} from './components/key-details/KeyDetailsButton';
+export { lastKeyId, rememberLastKey } from './model/last-key';

@@ -37,6 +37,20 @@ describe('key record format', () => {
         scheduledDeletionDate: 1767830400000,
         origin: 'kms',
         ordinal: 7,
+        // Format 1 predates key management: a key read from it has none of it yet.
+        materialVersion: 1,
+        enterpriseProjectId: '0',
+        keystoreId: '0',
+        aliases: [],
+        tags: [],
+        rotation: {
+          enabled: false,
+          intervalDays: 365,
+          enabledAt: null,
+          lastRotationTime: null,
+          count: 0,
+        },
+        grants: [],
       },
       wrapped: {
         algorithm: 'AES-256-GCM',
@@ -44,7 +58,46 @@ describe('key record format', () => {
         tag: 'AAECAwQFBgcICQoLDA0ODw==',
         ciphertext: 'AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=',
       },
+      history: [],
     });
+  });
+
+  it('writes format 2 once a key has names, tags, rotation or grants, and reads it back', () => {
+    const v1 = parseKeyRecord(FORMAT_1);
+    const rotated = {
+      metadata: {
+        ...v1.metadata,
+        materialVersion: 2,
+        enterpriseProjectId: 'b3c1f0d2-0000-4000-8000-000000000001',
+        keystoreId: '0',
+        aliases: [{ alias: 'kms-1234', createTime: 1767225600001, updateTime: 1767225600002 }],
+        tags: [{ key: 'env', value: 'test' }],
+        rotation: {
+          enabled: true,
+          intervalDays: 30,
+          enabledAt: 1767225600000,
+          lastRotationTime: 1769817600000,
+          count: 1,
+        },
+        grants: [
+          {
+            grantId: 'ab'.repeat(32),
+            granteePrincipal: 'user1',
+            granteePrincipalType: 'user' as const,
+            operations: ['describe-key'],
+            issuingPrincipal: 'domain1',
+            creationDate: 1767225600003,
+            name: 'g',
+            retiringPrincipal: '',
+          },
+        ],
+      },
+      wrapped: { ...v1.wrapped, iv: 'CwoJCAcGBQQDAgEA' },
+      history: [{ version: 1, createTime: 1767225600000, wrapped: v1.wrapped }],
+    };
+    const text = serializeKeyRecord(rotated);
+    expect(JSON.parse(text)).toMatchObject({ format: 2, material_version: 2 });
+    expect(parseKeyRecord(text)).toEqual(rotated);
   });
 
   it('writes back byte for byte what it read', () => {

@@ -50,8 +50,12 @@ export function aliasOperations({
   function allAliases(keyId: string | undefined) {
     const keys = keyId === undefined ? store.list() : [requireKey(store, keyId)];
     return keys
-      .flatMap((key) => key.metadata.aliases.map((record) => ({ keyId: key.metadata.keyId, record })))
-      .sort((a, b) => (a.record.alias < b.record.alias ? -1 : a.record.alias > b.record.alias ? 1 : 0));
+      .flatMap((key) =>
+        key.metadata.aliases.map((record) => ({ keyId: key.metadata.keyId, record })),
+      )
+      .sort((a, b) =>
+        a.record.alias < b.record.alias ? -1 : a.record.alias > b.record.alias ? 1 : 0,
+      );
   }
 
   return {

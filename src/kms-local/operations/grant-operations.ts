@@ -4,12 +4,7 @@
  * kept and shown but grant nobody anything, since every caller already holds every right.
  */
 import { randomBytes } from 'node:crypto';
-import {
-  GRANT_LIST_LIMIT_MAX,
-  GRANTS_PER_KEY_MAX,
-  KmsError,
-  type Grant,
-} from '../../shared/kms';
+import { GRANT_LIST_LIMIT_MAX, GRANTS_PER_KEY_MAX, KmsError, type Grant } from '../../shared/kms';
 import { decimalOr } from '../../shared/kms/field-checks';
 import type { StoredKey } from '../keystore/keystore';
 import type { GrantRecord } from '../keystore/stored-key';
@@ -18,11 +13,7 @@ import { millisText, offsetPage, requireNotPendingDeletion } from './management-
 import type { OperationContext, OperationGroup } from './operation-group';
 
 type GrantOperation =
-  | 'create-grant'
-  | 'list-grants'
-  | 'list-retirable-grants'
-  | 'revoke-grant'
-  | 'retire-grant';
+  'create-grant' | 'list-grants' | 'list-retirable-grants' | 'revoke-grant' | 'retire-grant';
 
 function grantOnWire(keyId: string, grant: GrantRecord): Grant {
   return {

@@ -4,6 +4,13 @@
  * One group per file; the server's dispatcher finds a handler by its operation name.
  */
 import type { Keystore } from '../keystore/keystore';
+import { aliasOperations } from './alias-operations';
+import { grantOperations } from './grant-operations';
+import { metaOperations } from './meta-operations';
+import { rotationOperations } from './rotation-operations';
+import { RotationSchedule } from './rotation-schedule';
+import { withScheduledRotation } from './scheduled-operations';
+import { tagOperations } from './tag-operations';
 import { dataKeyOperations } from './datakey-operations';
 import { encryptionOperations } from './encryption-operations';
 import { keyLifecycleOperations } from './key-lifecycle';
@@ -17,10 +24,23 @@ import type { OperationHandlers } from './operation-group';
 
 export { allowedUsages, defaultKeyUsage, type ServiceIdentity } from './key-rules';
 export type { OperationHandlers } from './operation-group';
+export { RotationSchedule } from './rotation-schedule';
 
-export function createOperations(store: Keystore, identity: ServiceIdentity): OperationHandlers {
-  const context = { store, identity };
-  return {
+export interface OperationOptions {
+  /** The clock of dates and scheduled rotation (epoch ms); tests drive it. */
+  now?: () => number;
+  /** The rotation schedule, when its owner also runs it on a timer. */
+  rotation?: RotationSchedule;
+}
+
+export function createOperations(
+  store: Keystore,
+  identity: ServiceIdentity,
+  options: OperationOptions = {},
+): OperationHandlers {
+  const now = options.now ?? Date.now;
+  const context = { store, identity, now };
+  const handlers: OperationHandlers = {
     ...encryptionOperations(context),
     ...keyQueryOperations(context),
     ...keyLifecycleOperations(context),
@@ -29,5 +49,11 @@ export function createOperations(store: Keystore, identity: ServiceIdentity): Op
     ...macOperations(context),
     ...randomOperations(),
     ...reEncryptOperation(context),
+    ...aliasOperations(context),
+    ...tagOperations(context),
+    ...rotationOperations(context),
+    ...grantOperations(context),
+    ...metaOperations(context),
   };
+  return withScheduledRotation(handlers, options.rotation ?? new RotationSchedule(store, now));
 }

@@ -28,8 +28,18 @@ export function keyLifecycleOperations({
         usage,
         description: request.key_description ?? '',
         state: '2',
+        ...(request.enterprise_project_id !== undefined
+          ? { enterpriseProjectId: request.enterprise_project_id }
+          : {}),
+        ...(request.keystore_id !== undefined ? { keystoreId: request.keystore_id } : {}),
       });
-      return { key_info: { key_id: key.metadata.keyId, domain_id: identity.domainId } };
+      return {
+        key_info: {
+          key_id: key.metadata.keyId,
+          domain_id: identity.domainId,
+          region_id: identity.region,
+        },
+      };
     },
 
     async 'enable-key'(request) {

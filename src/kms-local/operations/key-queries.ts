@@ -3,6 +3,14 @@ import { requireCapability } from '../crypto/key-kinds';
 import { keyDetails, requireKey, requireUsable } from './key-rules';
 import type { OperationContext, OperationGroup } from './operation-group';
 
+/** `all` (the default) lists every key; any other value, the keys of that project. */
+function inEnterpriseProject(
+  metadata: { enterpriseProjectId: string },
+  project: string | undefined,
+): boolean {
+  return project === undefined || project === 'all' || metadata.enterpriseProjectId === project;
+}
+
 export function keyQueryOperations({
   store,
   identity,
@@ -15,7 +23,8 @@ export function keyQueryOperations({
         .filter((key) => spec === 'ALL' || key.metadata.spec === spec)
         .filter(
           (key) => request.key_state === undefined || key.metadata.state === request.key_state,
-        );
+        )
+        .filter((key) => inEnterpriseProject(key.metadata, request.enterprise_project_id));
       const start = request.marker === undefined ? 0 : Number(request.marker);
       const limit = request.limit === undefined ? matching.length : Number(request.limit);
       const page = matching.slice(start, start + limit);

@@ -28,7 +28,9 @@ export function keyDetails(key: StoredKey, identity: ServiceIdentity): KeyDetail
     key_type: keyType(m.spec),
     expiration_time: '',
     origin: m.origin,
-    key_rotation_enabled: 'false',
+    key_rotation_enabled: m.rotation.enabled ? 'true' : 'false',
+    sys_enterprise_project_id: m.enterpriseProjectId,
+    keystore_id: m.keystoreId,
   };
 }
 

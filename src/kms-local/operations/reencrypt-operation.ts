@@ -91,7 +91,10 @@ function reEncryptData(store: Keystore, request: ReEncryptRequest): KmsResponse<
   const { sourceAlgorithm, destinationAlgorithm, source, destination } = sides(request);
   const ciphertext = decodeCipherText(request.cipher_text);
   const envelope = parseEnvelope(ciphertext);
-  const [sourceKey, decryption] = encryptionKey(store, sourceKeyId(request, envelope?.header.keyId));
+  const [sourceKey, decryption] = encryptionKey(
+    store,
+    sourceKeyId(request, envelope?.header.keyId),
+  );
   const [destinationKey, encryption] = encryptionKey(store, request.destination_key_id);
   const plaintext = decryption.decrypt({
     keyId: sourceKey.metadata.keyId,

@@ -41,7 +41,10 @@ export function rotatedAt(rotation: RotationState, at: number): RotationState {
 
 function materialsOf(key: StoredKey) {
   const m = key.metadata;
-  const current = { version: m.materialVersion, createTime: m.rotation.lastRotationTime ?? m.creationDate };
+  const current = {
+    version: m.materialVersion,
+    createTime: m.rotation.lastRotationTime ?? m.creationDate,
+  };
   return [...key.previousMaterials, current].map((material) => ({
     // A stable id per key and version: the key id with the version in its last group.
     material_id: `${m.keyId.slice(0, 24)}${material.version.toString(16).padStart(12, '0')}`,

@@ -1,7 +1,5 @@
 import {
-  createDatakeyResponseSchema,
   decryptDataResponseSchema,
-  decryptDatakeyResponseSchema,
   describeKeyResponseSchema,
   encryptDataResponseSchema,
   getPublicKeyResponseSchema,
@@ -12,6 +10,10 @@ import {
   type KmsRequest,
   type KmsResponse,
 } from '../../shared/kms';
+import {
+  createDatakeyResponseSchema,
+  decryptDatakeyResponseSchema,
+} from '../../shared/kms/datakey-responses';
 // shared/console's module, not its index: the index's history schemas (built at module level,
 // so not tree-shaken) would otherwise land in the first load.
 import { CONSOLE_API } from '../../shared/console/routes';
@@ -85,8 +87,15 @@ const RESPONSE_SCHEMAS = {
   'decrypt-datakey': decryptDatakeyResponseSchema,
 } as const satisfies { [Op in ConsoleOperation]: (typeof KMS_OPERATIONS)[Op]['response'] };
 
-function jsonHeaders(): Record<string, string> {
+/**
+ * What a call is for, when the operation alone does not say: Verify's decrypt-data is audited
+ * as `verify` (the server reads X-Console-Action), not as an operator's decryption.
+ */
+export type ConsoleAction = 'verify';
+
+function jsonHeaders(action?: ConsoleAction): Record<string, string> {
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+  if (action) headers['X-Console-Action'] = action;
   const token = operatorToken.get();
   if (token) headers['X-Auth-Token'] = token;
   return headers;
@@ -100,10 +109,11 @@ export async function postKms<Op extends ConsoleOperation>(
   operation: Op,
   body: KmsRequest<Op>,
   signal?: AbortSignal,
+  action?: ConsoleAction,
 ): Promise<KmsResponse<Op>> {
   const answer = await requestJson(CONSOLE_API.kmsOperation(operation), {
     method: 'POST',
-    headers: jsonHeaders(),
+    headers: jsonHeaders(action),
     body: JSON.stringify(body),
     signal,
   });

@@ -1,6 +1,23 @@
-import { createContext, use, useCallback, useMemo, useState, type ReactNode } from 'react';
-import { loadDictionary, loadedDictionary } from './load-dictionary';
-import type { Dictionary, MessageKey } from './dictionaries/en';
+import {
+  createContext,
+  use,
+  useCallback,
+  useEffect,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
+import {
+  completeDictionary,
+  dictionaryLoadCount,
+  isDictionaryComplete,
+  isDictionaryLoaded,
+  loadDictionary,
+  messageOf,
+  subscribeToDictionaries,
+} from './load-dictionary';
+import type { MessageKey } from './dictionaries/en';
 import { interpolate, type MessageParams } from './interpolate';
 import { LOCALE_STORAGE_KEY, type Locale } from './locale';
 import { decodeMessage, type Message } from './message';
@@ -35,28 +52,40 @@ export function I18nProvider({
   initialLocale: Locale;
   children: ReactNode;
 }) {
-  const [state, setState] = useState<{ locale: Locale; dictionary: Dictionary }>(() => {
-    const dictionary = loadedDictionary(initialLocale);
-    if (!dictionary) throw new Error(`Load the ${initialLocale} dictionary before rendering.`);
-    return { locale: initialLocale, dictionary };
+  const [locale, setLocaleState] = useState<Locale>(() => {
+    if (!isDictionaryLoaded(initialLocale)) {
+      throw new Error(`Load the ${initialLocale} dictionary before rendering.`);
+    }
+    return initialLocale;
   });
+  // Re-render when the dictionary's second part arrives (see load-dictionary.ts).
+  const loads = useSyncExternalStore(subscribeToDictionaries, dictionaryLoadCount);
 
-  const setLocale = useCallback(async (locale: Locale) => {
-    const dictionary = await loadDictionary(locale);
-    document.documentElement.lang = locale;
-    rememberLocale(locale);
-    setState({ locale, dictionary });
+  // Right after the first paint, fetch the rest of the language on screen.
+  useEffect(() => {
+    completeDictionary(locale).catch(() => {
+      // Offline or a missed chunk: the lazy pages and error alerts ask again when they need it.
+    });
+  }, [locale]);
+
+  const setLocale = useCallback(async (next: Locale) => {
+    await Promise.all([loadDictionary(next), completeDictionary(next)]);
+    document.documentElement.lang = next;
+    rememberLocale(next);
+    setLocaleState(next);
   }, []);
 
   const value = useMemo<I18n>(() => {
-    const { locale, dictionary } = state;
-    const t = (key: MessageKey, params?: MessageParams) => interpolate(dictionary[key], params);
+    void loads;
+    // A key whose part is not loaded yet shows as itself: visible in a test, never blank.
+    const t = (key: MessageKey, params?: MessageParams) =>
+      interpolate(messageOf(locale, key) ?? key, params);
     const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' });
     const numbers = new Intl.NumberFormat(locale);
     return {
       locale,
       t,
-      has: (key): key is MessageKey => Object.hasOwn(dictionary, key),
+      has: (key): key is MessageKey => messageOf(locale, key as MessageKey) !== undefined,
       tm: (message) => {
         if (message === undefined) return '';
         if (typeof message !== 'string') return t(message.key, message.params);
@@ -70,7 +99,7 @@ export function I18nProvider({
       },
       formatNumber: (value) => numbers.format(value),
     };
-  }, [state, setLocale]);
+  }, [locale, loads, setLocale]);
 
   return <I18nContext value={value}>{children}</I18nContext>;
 }
@@ -79,4 +108,14 @@ export function useI18n(): I18n {
   const context = use(I18nContext);
   if (!context) throw new Error('useI18n must be used inside <I18nProvider>.');
   return context;
+}
+
+/**
+ * For a component of the first view that may show a message of the dictionary's second part
+ * (an error explanation): suspends until that part is there, which is at most a moment after
+ * the first paint.
+ */
+export function useCompleteMessages(): void {
+  const { locale } = useI18n();
+  if (!isDictionaryComplete(locale)) use(completeDictionary(locale));
 }

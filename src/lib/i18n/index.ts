@@ -1,6 +1,7 @@
-export { I18nProvider, useI18n, type I18n } from './I18nProvider';
+export { I18nProvider, useCompleteMessages, useI18n, type I18n } from './I18nProvider';
+export { lazyWithMessages } from './lazy-with-messages';
 export type { Dictionary, MessageKey } from './dictionaries/en';
-export { loadDictionary } from './load-dictionary';
+export { completeLoadedDictionaries, loadDictionary } from './load-dictionary';
 export {
   initialLocale,
   isLocale,

@@ -56,39 +56,23 @@ function portMatches(sent: number | undefined, expected: number | undefined): bo
 export class HostAllowlist {
   private readonly named: readonly AllowedHost[];
 
-  /**
-   * `boundPort` says the port the server listens on (with port 0, known only once it does);
-   * undefined while it does not listen (inject()), when any port is taken for loopback.
-   */
-  constructor(
-    named: readonly AllowedHost[],
-    private readonly boundPort: () => number | undefined,
-  ) {
+  constructor(named: readonly AllowedHost[]) {
     this.named = named.map((entry) => ({ ...entry, name: entry.name.toLowerCase() }));
   }
 
-  allows(hostHeader: string | undefined): boolean {
+  /**
+   * `localPort` is the port the request's connection reached (the port the server listens
+   * on, also when it was given port 0); undefined for a request injected in-process, which
+   * no browser can send, so loopback is then taken on any port.
+   */
+  allows(hostHeader: string | undefined, localPort: number | undefined): boolean {
     const host = parseHostHeader(hostHeader);
     if (host === null) return false;
     if (LOOPBACK_NAMES.has(host.name) || isIP(host.name) !== 0) {
-      if (portMatches(host.port, this.boundPort())) return true;
+      if (portMatches(host.port, localPort)) return true;
     }
     return this.named.some(
       (entry) => entry.name === host.name && portMatches(host.port, entry.port),
     );
   }
-}
-
-/** The port a Node server listens on, remembered once known. */
-export function boundPortOf(server: { address(): unknown }): () => number | undefined {
-  let port: number | undefined;
-  return () => {
-    if (port === undefined) {
-      const address = server.address();
-      if (typeof address === 'object' && address !== null && 'port' in address) {
-        port = (address as { port: number }).port;
-      }
-    }
-    return port;
-  };
 }

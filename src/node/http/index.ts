@@ -13,7 +13,6 @@ export { newRequestId } from './request-id';
 export {
   allowedHostOfText,
   allowedHostOfUrl,
-  boundPortOf,
   HostAllowlist,
   parseHostHeader,
   type AllowedHost,

@@ -192,4 +192,39 @@ describe('loadConsoleConfig', () => {
     expect(load({ CONSOLE_TRUST_PROXY: '1' }).trustProxy).toBe(1);
     expect(load({ CONSOLE_TRUST_PROXY: 'true' }).trustProxy).toBe(true);
   });
+
+  it('parses the public URL, session lifetimes and connection limits, with their defaults', () => {
+    expect(load({})).toMatchObject({
+      sessionTtlMs: 12 * 60 * 60_000,
+      sessionIdleMs: 10 * 60_000,
+      limits: { requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5000, maxConnectionsPerClient: 64 },
+    });
+    expect(load({}).publicUrl).toBeUndefined();
+    expect(
+      load({
+        CONSOLE_PUBLIC_URL: 'https://KMS-Console.example.com/',
+        CONSOLE_SESSION_IDLE_MINUTES: '5',
+        CONSOLE_REQUEST_TIMEOUT_MS: '2000',
+        CONSOLE_KEEPALIVE_TIMEOUT_MS: '65000',
+        CONSOLE_MAX_CONNECTIONS_PER_CLIENT: '0',
+      }),
+    ).toMatchObject({
+      publicUrl: 'https://kms-console.example.com',
+      sessionIdleMs: 5 * 60_000,
+      limits: { requestTimeoutMs: 2000, keepAliveTimeoutMs: 65_000, maxConnectionsPerClient: 0 },
+    });
+    for (const bad of [
+      'kms.example.com',
+      'ftp://kms.example.com',
+      'https://kms.example.com/console',
+    ]) {
+      expect(failure({ CONSOLE_PUBLIC_URL: bad })).toMatch(
+        /CONSOLE_PUBLIC_URL: must be the http\(s\) URL/,
+      );
+    }
+    expect(failure({ CONSOLE_REQUEST_TIMEOUT_MS: '0' })).toMatch(/CONSOLE_REQUEST_TIMEOUT_MS/);
+    expect(failure({ CONSOLE_MAX_CONNECTIONS_PER_CLIENT: 'many' })).toMatch(
+      /CONSOLE_MAX_CONNECTIONS_PER_CLIENT/,
+    );
+  });
 });

@@ -22,6 +22,7 @@ import {
   region,
   trustProxy,
 } from './fields';
+import { historyEnv, historyProblems } from './history';
 import { cloudAuthMode, cloudRegion, isCloudUpstream } from './upstream';
 
 /** Every field is optional here; which ones are needed depends on others (see checkEnv). */
@@ -49,6 +50,7 @@ const envFields = z.object({
   KMS_TIMEOUT_MS: positiveInt(600_000).default(10_000),
 
   ...CREDENTIAL_ENV,
+  ...historyEnv,
 });
 
 export type ConsoleEnv = z.output<typeof envFields>;
@@ -69,6 +71,7 @@ function checkEnv(env: ConsoleEnv, ctx: z.RefinementCtx): void {
   for (const mode of Object.values(CREDENTIAL_MODES)) {
     for (const [variable, message] of mode.alwaysProblems?.(env) ?? []) fail(variable, message);
   }
+  for (const [variable, message] of historyProblems(env)) fail(variable, message);
 
   if (!isCloudUpstream(env)) {
     if (env.KMS_AUTH_MODE === 'password') {

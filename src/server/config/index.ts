@@ -1,9 +1,10 @@
 /** The console server's configuration: the parsed environment plus the upstream it implies. */
 import type { Writable } from 'node:stream';
 import type { ConnectionLimits } from '../../node/http';
-import { parseConsoleEnv } from './env';
+import { parseConsoleEnv, type ConsoleEnv } from './env';
+import { historyConfigFrom, type HistoryConfig } from './history';
 import type { LogLevel, TrustProxy } from './fields';
-import { upstreamFrom, type LocalKmsSource } from './upstream';
+import { cloudRegion, upstreamFrom, type LocalKmsSource } from './upstream';
 import type { UpstreamConfig } from '../upstream/upstream-config';
 
 export interface ConsoleConfig {
@@ -33,8 +34,16 @@ export interface ConsoleConfig {
   sessionIdleMs: number;
   limits: ConnectionLimits;
   logLevel: LogLevel;
+  /** The team history store and the operator identity it records; absent means off. */
+  history?: HistoryConfig;
   /** Where log lines go (stdout when absent); tests pass a stream to read the log. */
   logStream?: Writable;
+}
+
+/** Where an operator's token is looked up (operator mode): as password mode finds IAM. */
+function iamEndpointOf(values: ConsoleEnv): string | undefined {
+  const region = cloudRegion(values);
+  return values.KMS_IAM_ENDPOINT ?? (region && `https://iam.${region}.myhuaweicloud.com`);
 }
 
 /**
@@ -66,8 +75,10 @@ export function loadConsoleConfig(
       maxConnectionsPerClient: values.CONSOLE_MAX_CONNECTIONS_PER_CLIENT,
     },
     logLevel: values.CONSOLE_LOG_LEVEL,
+    history: historyConfigFrom(values, iamEndpointOf(values)),
   };
 }
 
 export { isCloudUpstream, type LocalKmsSource } from './upstream';
 export type { LogLevel, TrustProxy } from './fields';
+export type { HistoryConfig } from './history';

@@ -4,20 +4,17 @@
  * that proxy set (what the browser asked for), else the Host header.
  */
 import type { FastifyInstance } from 'fastify';
-import { allowedHostOfUrl, boundPortOf, HostAllowlist, sendKmsError } from '../../node/http';
+import { allowedHostOfUrl, HostAllowlist, sendKmsError } from '../../node/http';
 import { ConsoleError } from '../../shared/console';
 
 /** The console's own names: loopback and IP literals on its port, its public URL and origins. */
-export function consoleHostAllowlist(
-  app: FastifyInstance,
-  ownOrigins: readonly string[],
-): HostAllowlist {
-  return new HostAllowlist(ownOrigins.map(allowedHostOfUrl), boundPortOf(app.server));
+export function consoleHostAllowlist(ownOrigins: readonly string[]): HostAllowlist {
+  return new HostAllowlist(ownOrigins.map(allowedHostOfUrl));
 }
 
 export function installHostGuard(app: FastifyInstance, allowlist: HostAllowlist): void {
   app.addHook('onRequest', async (request, reply) => {
-    if (allowlist.allows(request.host)) return undefined;
+    if (allowlist.allows(request.host, request.socket.localPort)) return undefined;
     const refusal = new ConsoleError('CONSOLE.0200');
     request.kmsErrorCode = refusal.code;
     request.log.warn({ host: request.host.slice(0, 100) }, 'request for a foreign host name');

@@ -27,9 +27,11 @@ export async function openHistoryDatabase(
       connectionTimeoutMillis: 5_000,
       idleTimeoutMillis: 30_000,
     });
-    // An idle client whose server went away emits 'error'; unhandled, that would end the
-    // process. The pool drops that client and the next query connects afresh.
+    // A client whose server went away emits 'error', idle in the pool or checked out between
+    // two queries; unhandled, that would end the process. The pending query (if any) fails
+    // on its own, the pool drops the broken client, and the next query connects afresh.
     pool.on('error', () => undefined);
+    pool.on('connect', (client) => client.on('error', () => undefined));
     return new Kysely<HistoryDatabase>({ dialect: new PostgresDialect({ pool }) });
   }
   let unlock = async (): Promise<void> => undefined;

@@ -107,7 +107,8 @@ export function recordFromLocalEntry(
     keySpec: entry.keySpec ?? null,
     encryptionAlgorithm: entry.algorithm,
     encryptionContext: entry.encryptionContext,
-    content: { kind: 'text', cipherText: entry.cipherText },
+    label: entry.label ?? null,
+    content: contentOf(entry.cipherText, entry.file),
     upstream,
   };
 }

@@ -31,7 +31,7 @@ const INSERT_BATCH = 500;
  * that page is exact (nothing newer was skipped) and costs a short index scan, however
  * common the words; otherwise the trigram index finds the (then rarer) matches.
  */
-const RECENT_WINDOW = 20_000;
+const RECENT_WINDOW = 5_000;
 
 /** Splits `limit + 1` rows into a page and the cursor after it (null on the last page). */
 function pageOf<T extends { created_at: string; id: string }>(rows: T[], limit: number) {
@@ -122,7 +122,7 @@ export class SqlHistoryRepository implements HistoryRepository {
   private searchRecent(
     filters: HistoryFilters,
     terms: SearchTerms,
-    after: ReturnType<typeof decodeCursor> | undefined,
+    after: KeysetPosition | undefined,
     wanted: number,
   ) {
     const recent = this.db

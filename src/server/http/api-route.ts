@@ -16,9 +16,13 @@ export function isApiRequest(request: FastifyRequest): boolean {
   return decodedPath(request).startsWith(API_PREFIX);
 }
 
+/** The team history and its audit: who encrypted what is for signed-in operators only. */
+const SESSION_ROUTE_PREFIXES = [CONSOLE_API.history, CONSOLE_API.audit];
+
 export function needsSession(request: FastifyRequest): boolean {
   const route = request.routeOptions.url;
-  return route !== undefined && SESSION_ROUTES.has(route);
+  if (route === undefined) return false;
+  return SESSION_ROUTES.has(route) || SESSION_ROUTE_PREFIXES.some((p) => route.startsWith(p));
 }
 
 function decodedPath(request: FastifyRequest): string {

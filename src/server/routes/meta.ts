@@ -4,7 +4,7 @@ import { CONSOLE_API, type PublicConfig } from '../../shared/console';
 import type { ConsoleConfig } from '../config';
 
 /** Exactly what the browser may know: never a credential, only which kind is in use. */
-export function publicConfig(config: ConsoleConfig): PublicConfig {
+export function publicConfig(config: ConsoleConfig, teamHistory = false): PublicConfig {
   return {
     upstream: config.upstream.kind,
     endpoint: config.upstream.endpoint,
@@ -12,6 +12,7 @@ export function publicConfig(config: ConsoleConfig): PublicConfig {
     projectId: config.upstream.projectId,
     authMode: config.upstream.auth.mode,
     accessControl: config.accessToken !== undefined,
+    ...(teamHistory && { teamHistory }),
   };
 }
 

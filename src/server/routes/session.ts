@@ -24,10 +24,14 @@ export interface SessionRouteOptions {
 export const sessionRoutes: FastifyPluginAsync<SessionRouteOptions> = async (app, options) => {
   const { sessions, signInLimiter } = options;
 
-  app.get(CONSOLE_API.session, async (request): Promise<SessionStatus> => ({
-    required: sessions !== undefined,
-    signedIn: sessionOf(request, sessions) !== null,
-  }));
+  app.get(CONSOLE_API.session, async (request): Promise<SessionStatus> => {
+    const session = sessionOf(request, sessions);
+    if (!session) return { required: sessions !== undefined, signedIn: false };
+    // This very answer may carry a renewed cookie: its lifetime is the one that counts.
+    const expiresAt = request.sessionRenewal?.expiresAt ?? session.expiresAt;
+    const expiresInSeconds = Math.max(0, Math.floor((expiresAt - Date.now()) / 1000));
+    return { required: true, signedIn: true, expiresInSeconds };
+  });
 
   app.post(CONSOLE_API.session, async (request: FastifyRequest, reply: FastifyReply) => {
     if (!signInLimiter.take(request.ip)) {

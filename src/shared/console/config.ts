@@ -14,5 +14,7 @@ export const publicConfigSchema = z.object({
   authMode: authModeSchema,
   /** CONSOLE_ACCESS_TOKEN is set: operators sign in (see session.ts). */
   accessControl: z.boolean(),
+  /** Present (true) when the team history store is on; absent, the browser keeps its own. */
+  teamHistory: z.optional(z.boolean()),
 });
 export type PublicConfig = z.infer<typeof publicConfigSchema>;

@@ -8,6 +8,9 @@ import {
   keyIdSchema,
   keySpecSchema,
 } from '../kms';
+import { HISTORY_LABEL_MAX_CHARS, historyFileSchema } from './history-file';
+
+export * from './history-file';
 
 /** The history API's own failures, in the console's `CONSOLE.*` numbering. */
 export const HISTORY_ERROR_CODES = {
@@ -19,7 +22,6 @@ export const HISTORY_ERROR_CODES = {
 } as const;
 export type HistoryErrorCode = keyof typeof HISTORY_ERROR_CODES;
 
-export const HISTORY_LABEL_MAX_CHARS = 200;
 export const HISTORY_PAGE_LIMIT_DEFAULT = 50;
 export const HISTORY_PAGE_LIMIT_MAX = 200;
 /** Entries per import request; a bigger history is sent in several requests. */
@@ -35,14 +37,6 @@ const base64CipherText = z
   );
 const isoTime = z.iso.datetime({ offset: true });
 const label = z.string().check(z.maxLength(HISTORY_LABEL_MAX_CHARS));
-
-/** An encrypted file is remembered by its envelope's fingerprint, never by its data key. */
-export const historyFileSchema = z.strictObject({
-  name: z.string().check(z.minLength(1), z.maxLength(255)),
-  size: z.number().check(z.int(), z.nonnegative()),
-  fingerprint: z.string().check(z.regex(/^[0-9a-f]{64}$/, 'A fingerprint is SHA-256 hex.')),
-});
-export type HistoryFile = z.infer<typeof historyFileSchema>;
 
 export const historyUpstreamSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('local') }),
@@ -122,16 +116,25 @@ export const historyRecordAnswerSchema = z.strictObject({
 export const historyLabelBodySchema = z.strictObject({ label: z.nullable(label) });
 
 /** An entry of a browser's local history (its storage and export format, camelCase). */
-export const localHistoryEntrySchema = z.strictObject({
-  id: z.string().check(z.minLength(1), z.maxLength(64)),
-  createdAt: isoTime,
-  keyId: keyIdSchema,
-  keyAlias: z.optional(z.string().check(z.maxLength(255))),
-  keySpec: z.optional(keySpecSchema),
-  algorithm: encryptionAlgorithmSchema,
-  encryptionContext: encryptionContextSchema,
-  cipherText: base64CipherText,
-});
+export const localHistoryEntrySchema = z
+  .strictObject({
+    id: z.string().check(z.minLength(1), z.maxLength(64)),
+    createdAt: isoTime,
+    keyId: keyIdSchema,
+    keyAlias: z.optional(z.string().check(z.maxLength(255))),
+    keySpec: z.optional(keySpecSchema),
+    algorithm: encryptionAlgorithmSchema,
+    encryptionContext: encryptionContextSchema,
+    cipherText: z.optional(base64CipherText),
+    file: z.optional(historyFileSchema),
+    label: z.optional(label),
+  })
+  .check(
+    z.refine(
+      (entry) => (entry.cipherText === undefined) !== (entry.file === undefined),
+      'An entry holds either a ciphertext or a file.',
+    ),
+  );
 export type LocalHistoryEntry = z.infer<typeof localHistoryEntrySchema>;
 
 /**

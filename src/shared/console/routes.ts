@@ -3,6 +3,9 @@ export const CONSOLE_API = {
   config: '/api/config',
   session: '/api/session',
   health: '/healthz',
+  /** The team history (`/api/history/...`) and its audit trail. */
+  history: '/api/history',
+  audit: '/api/audit',
   /** `POST` the KMS request body of the operation itself; the answer is the KMS answer. */
   kmsOperation: (operation: string) => `/api/kms/${operation}`,
 } as const;

@@ -3,8 +3,16 @@ import { z } from 'zod/mini';
 /** The console access token is at most this long (CONSOLE_ACCESS_TOKEN's own limit). */
 export const ACCESS_TOKEN_MAX_CHARS = 1024;
 
-/** `GET /api/session`: whether sign-in is needed, and whether this browser is signed in. */
-export const sessionStatusSchema = z.object({ required: z.boolean(), signedIn: z.boolean() });
+/**
+ * `GET /api/session`: whether sign-in is needed, and whether this browser is signed in. Signed
+ * in, `expiresInSeconds` says how long the session lasts without further use (a count, not a
+ * time, so the browser's clock does not matter), so the browser can warn before it ends.
+ */
+export const sessionStatusSchema = z.object({
+  required: z.boolean(),
+  signedIn: z.boolean(),
+  expiresInSeconds: z.optional(z.number().check(z.int(), z.nonnegative())),
+});
 export type SessionStatus = z.infer<typeof sessionStatusSchema>;
 
 /**

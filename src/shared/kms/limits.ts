@@ -23,3 +23,12 @@ const utf8 = new TextEncoder();
 export function utf8ByteLength(text: string): number {
   return utf8.encode(text).length;
 }
+
+/**
+ * False when `text` holds a lone surrogate (e.g. from the JSON escape "\ud800"): UTF-8 has no
+ * encoding for it, so encrypting would silently store U+FFFD instead. With the `u` flag a
+ * surrogate pair is one code point, so only unpaired halves match.
+ */
+export function isWellFormedText(text: string): boolean {
+  return !/\p{Surrogate}/u.test(text);
+}

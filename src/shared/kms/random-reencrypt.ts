@@ -53,9 +53,7 @@ export type GenRandomResponse = z.infer<typeof genRandomResponseSchema>;
 /** Base64 of encrypt-data's output or hex of a data-key ciphertext; the key decides which. */
 const reEncryptCipherTextSchema = z
   .string()
-  .check(
-    z.regex(/^[0-9a-zA-Z+/=]{1,16384}$/, 'cipher_text is Base64 (data) or hex (a data key).'),
-  );
+  .check(z.regex(/^[0-9a-zA-Z+/=]{1,16384}$/, 'cipher_text is Base64 (data) or hex (a data key).'));
 
 export const reEncryptRequestSchema = z.strictObject({
   cipher_text: reEncryptCipherTextSchema,

@@ -14,6 +14,7 @@ import {
   PENDING_DAYS_MIN,
   PLAIN_TEXT_MAX_BYTES,
   SEQUENCE_LENGTH,
+  isWellFormedText,
   utf8ByteLength,
 } from './limits';
 
@@ -28,6 +29,11 @@ export const sequenceSchema = z
   .check(z.length(SEQUENCE_LENGTH, `A sequence number is exactly ${SEQUENCE_LENGTH} characters.`));
 
 export const plainTextSchema = z.string().check(
+  // KMS.0202, as for a body that is not UTF-8: both are text that cannot be encrypted as sent.
+  z.refine(isWellFormedText, {
+    message: 'Plaintext must be valid Unicode text (it holds a lone surrogate).',
+    params: { kmsErrorCode: 'KMS.0202' },
+  }),
   z.refine((text) => text.length > 0, 'Plaintext must not be empty.'),
   z.refine(
     (text) => utf8ByteLength(text) <= PLAIN_TEXT_MAX_BYTES,

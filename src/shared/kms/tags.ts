@@ -10,19 +10,21 @@ export const RESOURCE_LIMIT_MAX = 1000;
 export const RESOURCE_LIMIT_DEFAULT = 10;
 
 /** ASCII controls and `* < > \ =` are not allowed in a tag key or value. */
-const FORBIDDEN = /[\x00-\x1f*<>\\=]/;
+const FORBIDDEN_CHARACTERS = new Set(['*', '<', '>', '\\', '=']);
+const isForbidden = (text: string) =>
+  [...text].some((char) => char.charCodeAt(0) < 0x20 || FORBIDDEN_CHARACTERS.has(char));
 const chars = (text: string) => [...text].length;
 
 export const tagKeySchema = codedString(
   'KMS.0406',
   `A tag key is 1 to ${TAG_KEY_MAX_CHARS} characters without controls, * < > \\ or =.`,
-  (key) => chars(key) >= 1 && chars(key) <= TAG_KEY_MAX_CHARS && !FORBIDDEN.test(key),
+  (key) => chars(key) >= 1 && chars(key) <= TAG_KEY_MAX_CHARS && !isForbidden(key),
 );
 
 export const tagValueSchema = codedString(
   'KMS.0405',
   `A tag value is 0 to ${TAG_VALUE_MAX_CHARS} characters without controls, * < > \\ or =.`,
-  (value) => chars(value) <= TAG_VALUE_MAX_CHARS && !FORBIDDEN.test(value),
+  (value) => chars(value) <= TAG_VALUE_MAX_CHARS && !isForbidden(value),
 );
 
 export const tagItemSchema = z.strictObject({

@@ -31,7 +31,11 @@ describe('decrypt form rules', () => {
   it('needs only a ciphertext for symmetric ciphertext', () => {
     expect(problems({})).toEqual({ cipherText: 'validation.cipherText.required' });
     expect(problems({ cipherText: CIPHER })).toEqual({});
+    // Text that is not Base64 at all is named as such; Base64 of the wrong length by its size.
     expect(problems({ cipherText: 'not base64!' })).toEqual({
+      cipherText: 'validation.cipherText.notBase64',
+    });
+    expect(problems({ cipherText: 'QUJD' })).toEqual({
       cipherText: 'validation.cipherText.format',
     });
   });

@@ -6,6 +6,7 @@ import {
   type EncryptionAlgorithm,
   type KeyDetails,
 } from '../../../shared/kms';
+import { isArmoredEnvelope } from '../../../shared/envelope/armor';
 import type { ContextPair } from '../../../components';
 import {
   addFormIssue,
@@ -50,10 +51,17 @@ export function buildDecryptFormSchema(context: KeyFormContext) {
     })
     .check(
       z.superRefine((values, ctx) => {
+        // An armored envelope (a long text) names its own key and context: nothing to check.
+        if (isArmoredEnvelope(values.cipherText)) return;
         const { key } = context;
         const cipherText = normalizeCipherText(values.cipherText);
+        const notBase64 = /[^0-9a-zA-Z+/=]/u.exec(cipherText);
         if (cipherText === '') {
           addFormIssue(ctx, ['cipherText'], 'validation.cipherText.required');
+        } else if (notBase64) {
+          addFormIssue(ctx, ['cipherText'], 'validation.cipherText.notBase64', {
+            char: notBase64[0],
+          });
         } else if (!cipherTextSchema.safeParse(cipherText).success) {
           addFormIssue(ctx, ['cipherText'], 'validation.cipherText.format', {
             length: cipherText.length,

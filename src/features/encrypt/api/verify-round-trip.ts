@@ -22,7 +22,7 @@ export async function verifyRoundTrip({
   request,
   expectedPlainText,
 }: VerifyInput): Promise<VerifyOutcome> {
-  const response = await postKms('decrypt-data', request);
+  const response = await postKms('decrypt-data', request, undefined, 'verify');
   return { matched: response.plain_text === expectedPlainText, keyId: response.key_id };
 }
 

@@ -1,12 +1,21 @@
-import { Alert, Paper, Stack } from '@mantine/core';
-import { useCallback, useDeferredValue, useEffect, useRef, useState } from 'react';
+import { Alert, Loader, Paper, Stack } from '@mantine/core';
+import { Suspense, useCallback, useDeferredValue, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
-import { useI18n } from '../../../lib/i18n';
+import { completeLoadedDictionaries, useI18n } from '../../../lib/i18n';
 import { contextToPairs, PageHeader } from '../../../components';
 import type { PublicConfig } from '../../../shared/console';
 import type { EncryptDataRequest, KeyDetails } from '../../../shared/kms';
+import {
+  EncryptFilePanel,
+  LongTextEnvelope,
+  ModeSwitch,
+  type InputMode,
+  type LongTextRequest,
+} from '../../files';
+import { lastKeyId, rememberLastKey } from '../../keys';
 import { useEncryptData } from '../api/encrypt-data';
 import { EMPTY_ENCRYPT_FORM, type EncryptFormValues } from '../model/encrypt-form';
+import { linkPrefillFromHash } from '../model/link-prefill';
 import {
   encryptionResultOf,
   type EncryptPrefill,
@@ -27,8 +36,8 @@ let resultView: ResultView | undefined;
 let resultViewLoading: Promise<ResultView> | undefined;
 
 function loadResultView(): Promise<ResultView> {
-  resultViewLoading ??= import('./EncryptResult').then(
-    (module) => (resultView = module.EncryptResult),
+  resultViewLoading ??= Promise.all([import('./EncryptResult'), completeLoadedDictionaries()]).then(
+    ([module]) => (resultView = module.EncryptResult),
     (error: unknown) => {
       resultViewLoading = undefined; // let the next encryption try again
       throw error;
@@ -54,13 +63,26 @@ interface Shown {
   plainText: string;
 }
 
+/**
+ * Where the form starts: a history entry's key, algorithm and context ("Reuse"); else a link's
+ * key and algorithm; else the key last used in this browser. The algorithm of a key without
+ * one follows the key once it is known.
+ */
 function initialValues(prefill: EncryptPrefill | undefined): EncryptFormValues {
-  if (!prefill) return EMPTY_ENCRYPT_FORM;
+  if (!prefill) {
+    const link = linkPrefillFromHash(window.location.hash);
+    return {
+      ...EMPTY_ENCRYPT_FORM,
+      keyId: link.keyId ?? lastKeyId(),
+      ...(link.algorithm ? { algorithm: link.algorithm } : {}),
+    };
+  }
   return {
     keyId: prefill.keyId,
     algorithm: prefill.algorithm,
     contextPairs: contextToPairs(prefill.encryptionContext),
     plainText: '',
+    label: '',
   };
 }
 
@@ -69,6 +91,8 @@ export default function EncryptPage({ prefill, config, onEncrypted }: EncryptPag
   const [defaultValues] = useState(() => initialValues(prefill));
   const [shown, setShown] = useState<Shown | undefined>(undefined);
   const [viewFailed, setViewFailed] = useState(false);
+  const [mode, setMode] = useState<InputMode>('text');
+  const [longText, setLongText] = useState<LongTextRequest | undefined>(undefined);
   const ResultView = shown ? resultView : undefined;
   // The form hears that it is hidden in a render after the one that shows the result, so the
   // ciphertext's render is the result view's alone (the form is memoised, its props stable).
@@ -86,14 +110,15 @@ export default function EncryptPage({ prefill, config, onEncrypted }: EncryptPag
   const inFlight = useRef(false);
 
   const submit = useCallback(
-    async (request: EncryptDataRequest, key: KeyDetails | undefined) => {
+    async (request: EncryptDataRequest, key: KeyDetails | undefined, label?: string) => {
       if (inFlight.current) return;
       inFlight.current = true;
       startLoadingResultView();
       const response = await mutateAsync(request).catch(() => undefined);
       inFlight.current = false;
       if (!response) return;
-      const result = encryptionResultOf(request, response, key);
+      const result = encryptionResultOf(request, response, key, label);
+      rememberLastKey(result.keyId);
       // The ciphertext goes on screen first, in one synchronous render, and the history is
       // written after it.
       const showResult = () =>
@@ -111,26 +136,43 @@ export default function EncryptPage({ prefill, config, onEncrypted }: EncryptPag
   return (
     <Stack gap="lg">
       <PageHeader title={t('encrypt.title')} intro={t('encrypt.intro')} />
+      <ModeSwitch value={mode} onChange={setMode} />
+      {mode === 'file' && (
+        <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }}>
+          <Suspense fallback={<Loader size="sm" />}>
+            <EncryptFilePanel config={config} />
+          </Suspense>
+        </Paper>
+      )}
+      {/* The text form stays mounted in File mode, so switching back keeps what was typed. */}
       <Paper
         withBorder
         radius="md"
         p={{ base: 'md', sm: 'lg' }}
-        style={shown ? { display: 'none' } : undefined}
+        style={shown || longText || mode === 'file' ? { display: 'none' } : undefined}
       >
         <EncryptForm
           defaultValues={defaultValues}
           hidden={formHidden}
           pending={encrypt.isPending}
           error={encrypt.error}
+          onEdit={encrypt.error ? resetEncrypt : undefined}
           onSubmit={submit}
+          config={config}
+          onEncryptAsEnvelope={setLongText}
         />
       </Paper>
-      {viewFailed && (
+      {mode === 'text' && longText && (
+        <Suspense fallback={<Loader size="sm" />}>
+          <LongTextEnvelope request={longText} onBack={() => setLongText(undefined)} />
+        </Suspense>
+      )}
+      {mode === 'text' && viewFailed && (
         <Alert color="red" variant="light" role="alert" title={t('result.viewFailed')}>
           {t('result.viewFailedDetail')}
         </Alert>
       )}
-      {shown && ResultView && (
+      {mode === 'text' && shown && ResultView && (
         <ResultView
           result={shown.result}
           plainText={shown.plainText}

@@ -3,9 +3,11 @@ import { useRef, type RefObject } from 'react';
 import { useI18n } from '../../../lib/i18n';
 import type { PublicConfig } from '../../../shared/console';
 import { CopyButton, KmsErrorAlert, ShieldCheckIcon, tone } from '../../../components';
+import { KeyDetailsButton } from '../../keys';
 import { useVerifyRoundTrip } from '../api/verify-round-trip';
 import { curlCommand, decryptRequestFor, formatJson, hcloudCommand } from '../model/commands';
 import type { EncryptionResult } from '../model/encryption-result';
+import classes from './result.module.css';
 
 export interface EncryptResultDetailsProps {
   result: EncryptionResult;
@@ -17,8 +19,9 @@ export interface EncryptResultDetailsProps {
 }
 
 /**
- * Everything under the ciphertext: the key, algorithm and context decrypting it needs, the
- * copy buttons, commands that decrypt it elsewhere, and the Verify round trip.
+ * Everything under the ciphertext: first what an operator does next (copy it, verify it), so
+ * both sit right under it even on a projector's 720 px; then the key, algorithm and context
+ * decrypting it needs, the other copy buttons and commands that decrypt it elsewhere.
  */
 export function EncryptResultDetails({
   result,
@@ -35,93 +38,14 @@ export function EncryptResultDetails({
 
   return (
     <>
-      <Group gap="xl" align="flex-start">
-        <Stack gap={4}>
-          <Text size="sm" fw={600}>
-            {t('result.keyId')}
-          </Text>
-          <Code ref={keyIdRef} className={tone.mono} block={false}>
-            {result.keyId}
-          </Code>
-          <Text size="xs" c="dimmed">
-            {[result.keyAlias ?? t('history.unlistedKey'), result.keySpec]
-              .filter(Boolean)
-              .join(' · ')}
-          </Text>
-        </Stack>
-        <Stack gap={4}>
-          <Text size="sm" fw={600}>
-            {t('result.algorithm')}
-          </Text>
-          <Code ref={algorithmRef}>{result.algorithm}</Code>
-        </Stack>
-      </Group>
-
-      <Stack gap={4}>
-        <Text size="sm" fw={600}>
-          {t('context.legend')}
-        </Text>
-        {contextEntries.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('result.noContext')}
-          </Text>
-        ) : (
-          <Group gap={6}>
-            {contextEntries.map(([key, value]) => (
-              <Badge key={key} variant="outline" color="gray" tt="none" radius="sm" size="lg">
-                {key} = {value}
-              </Badge>
-            ))}
-          </Group>
-        )}
-      </Stack>
-
-      <Divider />
-
-      <Group gap="sm">
-        <CopyButton
-          label={t('result.copyCipherText')}
-          value={result.cipherText}
-          selectTarget={() => cipherTextRef.current}
-          variant="filled"
-        />
-        <CopyButton
-          label={t('result.copyKeyId')}
-          value={result.keyId}
-          selectTarget={() => keyIdRef.current}
-        />
-        <CopyButton
-          label={t('result.copyAlgorithm')}
-          value={result.algorithm}
-          selectTarget={() => algorithmRef.current}
-        />
-      </Group>
-      <Group gap="sm">
-        <CopyButton
-          label={t('result.copyDecryptRequest')}
-          value={() => formatJson(decryptRequest)}
-        />
-        {config && (
-          <>
-            <CopyButton
-              label={t('result.copyCurl')}
-              value={() => curlCommand(config, decryptRequest)}
-            />
-            <CopyButton
-              label={t('result.copyHcloud')}
-              value={() => hcloudCommand(config, decryptRequest)}
-            />
-          </>
-        )}
-      </Group>
-      <Text size="xs" c="dimmed">
-        {t('result.commandsHint')}
-      </Text>
-
-      <Divider />
-
       <Stack gap="xs">
         <Group gap="sm">
+          <CopyButton
+            label={t('result.copyCipherText')}
+            value={result.cipherText}
+            selectTarget={() => cipherTextRef.current}
+            variant="filled"
+          />
           <Button
             variant="default"
             leftSection={<ShieldCheckIcon />}
@@ -153,6 +77,89 @@ export function EncryptResultDetails({
         </div>
         {verify.error && <KmsErrorAlert title={t('result.verifyFailed')} error={verify.error} />}
       </Stack>
+
+      <Divider />
+
+      <Group gap="xl" align="flex-start">
+        <Stack gap={4} className={classes.keyFacts}>
+          <Text size="sm" fw={600}>
+            {t('result.keyId')}
+          </Text>
+          <Code ref={keyIdRef} className={tone.uuid} block={false}>
+            {result.keyId}
+          </Code>
+          <Group gap="xs">
+            <Text size="sm" fw={600}>
+              {[result.keyAlias ?? t('history.unlistedKey'), result.keySpec]
+                .filter(Boolean)
+                .join(' · ')}
+            </Text>
+            <KeyDetailsButton keyId={result.keyId} config={config} />
+          </Group>
+        </Stack>
+        <Stack gap={4}>
+          <Text size="sm" fw={600}>
+            {t('result.algorithm')}
+          </Text>
+          <Code ref={algorithmRef}>{result.algorithm}</Code>
+        </Stack>
+      </Group>
+
+      <Stack gap={4}>
+        <Text size="sm" fw={600}>
+          {t('context.legend')}
+        </Text>
+        {contextEntries.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('result.noContext')}
+          </Text>
+        ) : (
+          <Group gap={6}>
+            {contextEntries.map(([key, value]) => (
+              <Badge key={key} variant="outline" color="gray" tt="none" radius="sm" size="lg">
+                {key} = {value}
+              </Badge>
+            ))}
+          </Group>
+        )}
+      </Stack>
+
+      <div className={classes.copyGrid}>
+        <CopyButton
+          fullWidth
+          label={t('result.copyKeyId')}
+          value={result.keyId}
+          selectTarget={() => keyIdRef.current}
+        />
+        <CopyButton
+          fullWidth
+          label={t('result.copyAlgorithm')}
+          value={result.algorithm}
+          selectTarget={() => algorithmRef.current}
+        />
+        <CopyButton
+          fullWidth
+          label={t('result.copyDecryptRequest')}
+          value={() => formatJson(decryptRequest)}
+        />
+        {config && (
+          <>
+            <CopyButton
+              fullWidth
+              label={t('result.copyCurl')}
+              value={() => curlCommand(config, decryptRequest)}
+            />
+            <CopyButton
+              fullWidth
+              label={t('result.copyHcloud')}
+              value={() => hcloudCommand(config, decryptRequest)}
+            />
+          </>
+        )}
+      </div>
+      <Text size="xs" c="dimmed">
+        {t('result.commandsHint')}
+      </Text>
     </>
   );
 }

@@ -65,6 +65,13 @@ describe('encrypt form rules', () => {
     });
   });
 
+  it('refuses text that is not valid Unicode rather than let it change', () => {
+    expect(problems({ keyId: AES_ID, plainText: 'a\ud800b' })).toEqual({
+      plainText: { key: 'validation.plainText.notUnicode' },
+    });
+    expect(problems({ keyId: AES_ID, plainText: 'a\ud83d\ude00b' })).toEqual({});
+  });
+
   it('bounds RSA_2048 with OAEP SHA-256 at 190 bytes and names the limit', () => {
     const rsa = key({ key_spec: 'RSA_2048' });
     const base = { keyId: AES_ID, algorithm: 'RSAES_OAEP_SHA_256' as const };

@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 import {
   encryptionAlgorithmSchema,
+  isWellFormedText,
   utf8ByteLength,
   type EncryptDataRequest,
   type EncryptionAlgorithm,
@@ -20,13 +21,18 @@ export interface EncryptFormValues {
   algorithm: EncryptionAlgorithm;
   contextPairs: ContextPair[];
   plainText: string;
+  /** Optional words of the operator's own, kept with the history entry (never sent to KMS). */
+  label?: string;
 }
+
+export const ENCRYPT_LABEL_MAX_CHARS = 200;
 
 export const EMPTY_ENCRYPT_FORM: EncryptFormValues = {
   keyId: '',
   algorithm: 'SYMMETRIC_DEFAULT',
   contextPairs: [],
   plainText: '',
+  label: '',
 };
 
 /**
@@ -34,19 +40,27 @@ export const EMPTY_ENCRYPT_FORM: EncryptFormValues = {
  * and plaintext bound; non-empty, unique context keys). Messages are encoded i18n keys.
  */
 export function buildEncryptFormSchema(context: KeyFormContext) {
-  return z.object({ ...keyFormShape(encryptionAlgorithmSchema), plainText: z.string() }).check(
-    z.superRefine((values, ctx) => {
-      const { key } = context;
-      checkKeyFormValues(ctx, values, key, 'validation.keyId.required');
-      const bytes = utf8ByteLength(values.plainText);
-      const limit = plainTextLimitForKey(key, values.algorithm);
-      if (bytes === 0) {
-        addFormIssue(ctx, ['plainText'], 'validation.plainText.required');
-      } else if (bytes > limit) {
-        addFormIssue(ctx, ['plainText'], 'validation.plainText.tooLong', { bytes, limit });
-      }
-    }),
-  );
+  return z
+    .object({
+      ...keyFormShape(encryptionAlgorithmSchema),
+      plainText: z.string(),
+      label: z.optional(z.string().check(z.maxLength(ENCRYPT_LABEL_MAX_CHARS))),
+    })
+    .check(
+      z.superRefine((values, ctx) => {
+        const { key } = context;
+        checkKeyFormValues(ctx, values, key, 'validation.keyId.required');
+        const bytes = utf8ByteLength(values.plainText);
+        const limit = plainTextLimitForKey(key, values.algorithm);
+        if (bytes === 0) {
+          addFormIssue(ctx, ['plainText'], 'validation.plainText.required');
+        } else if (!isWellFormedText(values.plainText)) {
+          addFormIssue(ctx, ['plainText'], 'validation.plainText.notUnicode');
+        } else if (bytes > limit) {
+          addFormIssue(ctx, ['plainText'], 'validation.plainText.tooLong', { bytes, limit });
+        }
+      }),
+    );
 }
 
 /** The encrypt-data body of values the form's schema accepted (it holds the contract's rules). */
@@ -57,4 +71,12 @@ export function toEncryptRequest(values: EncryptFormValues): EncryptDataRequest 
     encryption_algorithm: values.algorithm,
     ...contextField(values),
   };
+}
+
+/**
+ * Spaces, tabs or line breaks only: valid for the KMS, but usually a paste that went wrong, so
+ * the form asks before encrypting it.
+ */
+export function isBlankPlainText(plainText: string): boolean {
+  return plainText.length > 0 && plainText.trim() === '';
 }

@@ -13,6 +13,8 @@ export interface EncryptionResult extends EncryptionRecord {
   createdAt: string;
   keyAlias?: string;
   keySpec?: KeySpec;
+  /** The operator's label from the form, if any. */
+  label?: string;
 }
 
 /** What "Reuse" from the history hands back to the encrypt form. */
@@ -27,6 +29,7 @@ export function encryptionResultOf(
   request: EncryptDataRequest,
   response: EncryptDataResponse,
   key: KeyDetails | undefined,
+  label?: string,
 ): EncryptionResult {
   return {
     createdAt: new Date().toISOString(),
@@ -36,5 +39,6 @@ export function encryptionResultOf(
     algorithm: request.encryption_algorithm ?? 'SYMMETRIC_DEFAULT',
     encryptionContext: request.encryption_context ?? {},
     cipherText: response.cipher_text,
+    ...(label ? { label } : {}),
   };
 }

@@ -21,7 +21,7 @@ export function HistoryEntryCard({ entry, onDecrypt, onReuse, onDelete }: Histor
         <Group justify="space-between" align="flex-start" gap="xs">
           <Stack gap={2} style={{ minWidth: 0 }}>
             <Text fw={600} id={titleId}>
-              {entry.keyAlias ?? t('history.unlistedKey')}
+              {entry.label ?? entry.keyAlias ?? t('history.unlistedKey')}
             </Text>
             <Text size="xs" c="dimmed">
               <time dateTime={entry.createdAt}>{formatDateTime(entry.createdAt)}</time>
@@ -42,7 +42,7 @@ export function HistoryEntryCard({ entry, onDecrypt, onReuse, onDelete }: Histor
           <Text span size="sm" c="dimmed">
             {t('history.keyId')}{' '}
           </Text>
-          <span className={tone.mono}>{entry.keyId}</span>
+          <span className={tone.uuid}>{entry.keyId}</span>
         </Text>
         <Group gap={6}>
           <Text size="sm" c="dimmed">
@@ -58,16 +58,27 @@ export function HistoryEntryCard({ entry, onDecrypt, onReuse, onDelete }: Histor
             ))
           )}
         </Group>
-        <Text size="xs" className={tone.mono} lineClamp={2}>
-          <Text span size="xs" c="dimmed">
-            {t('history.cipherText')}{' '}
+        {entry.file ? (
+          <Text size="xs" className={tone.mono} lineClamp={2}>
+            <Text span size="xs" c="dimmed">
+              {t('files.history.file')}{' '}
+            </Text>
+            {entry.file.name} · {entry.file.size} B · {entry.file.fingerprint}
           </Text>
-          {entry.cipherText}
-        </Text>
+        ) : (
+          <Text size="xs" className={tone.mono} lineClamp={2}>
+            <Text span size="xs" c="dimmed">
+              {t('history.cipherText')}{' '}
+            </Text>
+            {entry.cipherText}
+          </Text>
+        )}
         <Group gap="xs" mt={4}>
-          <Button size="xs" onClick={() => onDecrypt(entry)} aria-describedby={titleId}>
-            {t('history.decrypt')}
-          </Button>
+          {entry.cipherText !== undefined && (
+            <Button size="xs" onClick={() => onDecrypt(entry)} aria-describedby={titleId}>
+              {t('history.decrypt')}
+            </Button>
+          )}
           <Button
             size="xs"
             variant="default"
@@ -76,7 +87,9 @@ export function HistoryEntryCard({ entry, onDecrypt, onReuse, onDelete }: Histor
           >
             {t('history.reuse')}
           </Button>
-          <CopyButton label={t('history.copyCipherText')} value={entry.cipherText} size="xs" />
+          {entry.cipherText !== undefined && (
+            <CopyButton label={t('history.copyCipherText')} value={entry.cipherText} size="xs" />
+          )}
           <Button
             size="xs"
             variant="subtle"

@@ -1,19 +1,24 @@
 import { Alert, Button, Group, Pagination, Stack, Text, TextInput } from '@mantine/core';
 import { lazy, Suspense, useId, useMemo, useState } from 'react';
 import { useI18n, type MessageKey } from '../../../lib/i18n';
-import { AlertIcon, HistoryIcon, PageHeader } from '../../../components';
+import { AlertIcon, HistoryIcon, PageHeader, tone } from '../../../components';
 import type { HistoryEntry } from '../model/history-entry';
 import { HISTORY_CAP, type HistoryWarning } from '../model/history-store';
 import { PAGE_SIZE, pageOf, searchHistory } from '../model/history-search';
 import { ClearHistoryButton } from './ClearHistoryButton';
 import { HistoryEntryCard } from './HistoryEntryCard';
+import type { TransferOutcome } from './HistoryTransfer';
 import { historyStore, useHistory, useHistoryNotice } from './history-store-instance';
+import { useTransient } from './use-transient';
 
 const HistoryTransfer = lazy(() => import('./HistoryTransfer'));
+const TeamHistory = lazy(() => import('./TeamHistory'));
 
 export interface HistoryPageProps {
   onDecrypt: (entry: HistoryEntry) => void;
   onReuse: (entry: HistoryEntry) => void;
+  /** The console keeps a team history (GET /api/config): show the shared records. */
+  teamHistory?: boolean;
 }
 
 const WARNING_KEYS: Record<HistoryWarning['kind'], MessageKey> = {
@@ -29,28 +34,61 @@ function warningParams(warning: HistoryWarning): Record<string, string | number>
   return {};
 }
 
-export default function HistoryPage({ onDecrypt, onReuse }: HistoryPageProps) {
+type Status =
+  { kind: 'deleted'; entry: HistoryEntry } | { kind: 'imported'; added: number; skipped: number };
+
+export default function HistoryPage({ onDecrypt, onReuse, teamHistory }: HistoryPageProps) {
   const { t, formatNumber } = useI18n();
   const titleId = useId();
+  return (
+    <Stack gap="lg" component="section" aria-labelledby={titleId}>
+      <PageHeader
+        title={t('history.title')}
+        intro={
+          teamHistory
+            ? t('history.team.intro')
+            : t('history.intro', { cap: formatNumber(HISTORY_CAP) })
+        }
+        titleId={titleId}
+      />
+      {teamHistory ? (
+        <Suspense fallback={<Text role="status">{t('layout.loading')}</Text>}>
+          <TeamHistory onDecrypt={onDecrypt} onReuse={onReuse} />
+        </Suspense>
+      ) : (
+        <BrowserHistory onDecrypt={onDecrypt} onReuse={onReuse} />
+      )}
+    </Stack>
+  );
+}
+
+/** The history this browser keeps by itself (CONSOLE_HISTORY=off, or no store). */
+function BrowserHistory({ onDecrypt, onReuse }: HistoryPageProps) {
+  const { t, tm, formatNumber } = useI18n();
   const { entries, warnings } = useHistory();
   const notice = useHistoryNotice();
   const [query, setQuery] = useState('');
   const [page, setPage] = useState(1);
-  const [deleted, setDeleted] = useState(false);
+  const [refusal, setRefusal] = useState<TransferOutcome & { kind: 'refused' }>();
+  const status = useTransient<Status>();
 
   const matching = useMemo(() => searchHistory(entries, query), [entries, query]);
   const pages = Math.max(1, Math.ceil(matching.length / PAGE_SIZE));
   const currentPage = Math.min(page, pages);
   const shown = pageOf(matching, currentPage);
+  const current = status.current;
+
+  const onTransfer = (outcome: TransferOutcome) => {
+    if (outcome.kind === 'refused') {
+      setRefusal(outcome);
+      return;
+    }
+    setRefusal(undefined);
+    status.show(outcome);
+  };
 
   return (
-    <Stack gap="lg" component="section" aria-labelledby={titleId}>
-      <PageHeader
-        title={t('history.title')}
-        intro={t('history.intro', { cap: formatNumber(HISTORY_CAP) })}
-        titleId={titleId}
-      />
-
+    <>
       {warnings.map((warning) => (
         <Alert
           key={warning.kind}
@@ -101,22 +139,62 @@ export default function HistoryPage({ onDecrypt, onReuse }: HistoryPageProps) {
               </Group>
             }
           >
-            <Stack gap={0}>
-              <HistoryTransfer entries={entries} />
-            </Stack>
+            <HistoryTransfer entries={entries} onOutcome={onTransfer} />
           </Suspense>
           <ClearHistoryButton count={entries.length} />
         </Group>
       </Group>
 
-      <Text size="sm" c="dimmed" role="status">
-        {deleted ? `${t('history.deleted')} ` : ''}
-        {query
-          ? t('history.matching', { count: matching.length, total: entries.length })
-          : entries.length === 1
-            ? t('history.countOne')
-            : t('history.count', { count: entries.length })}
-      </Text>
+      {refusal && (
+        <Alert
+          role="alert"
+          color="red"
+          variant="light"
+          title={t('history.import.refused')}
+          withCloseButton
+          closeButtonLabel={t('common.dismiss')}
+          onClose={() => setRefusal(undefined)}
+        >
+          <Text size="sm">{tm(refusal.reason)}</Text>
+          <Text size="sm" mt={4}>
+            {t('history.import.unchanged')}
+          </Text>
+        </Alert>
+      )}
+
+      <Group gap="xs" mih={30}>
+        <Text size="sm" c="dimmed" role="status">
+          {query
+            ? t('history.matching', { count: matching.length, total: entries.length })
+            : entries.length === 1
+              ? t('history.countOne')
+              : t('history.count', { count: entries.length })}
+        </Text>
+        <Group gap="xs" aria-live="polite">
+          {current?.kind === 'imported' && (
+            <Text size="sm" className={tone.success}>
+              {current.added === 1
+                ? t('history.import.doneOne', { skipped: current.skipped })
+                : t('history.import.done', { added: current.added, skipped: current.skipped })}
+            </Text>
+          )}
+          {current?.kind === 'deleted' && (
+            <>
+              <Text size="sm">{t('history.deleted')}</Text>
+              <Button
+                size="compact-sm"
+                variant="subtle"
+                onClick={() => {
+                  historyStore.importEntries([current.entry]);
+                  status.dismiss();
+                }}
+              >
+                {t('history.undo')}
+              </Button>
+            </>
+          )}
+        </Group>
+      </Group>
 
       {entries.length === 0 ? (
         <Stack align="center" gap="xs" py="xl">
@@ -136,7 +214,7 @@ export default function HistoryPage({ onDecrypt, onReuse }: HistoryPageProps) {
               onReuse={onReuse}
               onDelete={(target) => {
                 historyStore.remove(target.id);
-                setDeleted(true);
+                status.show({ kind: 'deleted', entry: target });
               }}
             />
           ))}
@@ -157,6 +235,6 @@ export default function HistoryPage({ onDecrypt, onReuse }: HistoryPageProps) {
           />
         </Group>
       )}
-    </Stack>
+    </>
   );
 }

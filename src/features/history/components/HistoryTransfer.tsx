@@ -1,19 +1,22 @@
-import { Alert, Button, FileButton, Group, Menu, Text } from '@mantine/core';
-import { useState } from 'react';
+import { Button, FileButton, Group, Menu } from '@mantine/core';
 import { useI18n, type Message } from '../../../lib/i18n';
-import { tone } from '../../../components';
 import type { HistoryEntry } from '../model/history-entry';
 import { exportCsv, exportJson, IMPORT_MAX_BYTES, parseImport } from '../model/history-transfer';
 import { downloadText, timestampForFileName } from './download';
 import { historyStore } from './history-store-instance';
 
-type Outcome =
+export type TransferOutcome =
   { kind: 'imported'; added: number; skipped: number } | { kind: 'refused'; reason: Message };
 
+export interface HistoryTransferProps {
+  entries: readonly HistoryEntry[];
+  /** The page shows the outcome in its own place, not squeezed into the toolbar. */
+  onOutcome: (outcome: TransferOutcome) => void;
+}
+
 /** Export (JSON, CSV) and Import (JSON): loaded only when the history page is opened. */
-export default function HistoryTransfer({ entries }: { entries: readonly HistoryEntry[] }) {
-  const { t, tm } = useI18n();
-  const [outcome, setOutcome] = useState<Outcome | undefined>();
+export default function HistoryTransfer({ entries, onOutcome: setOutcome }: HistoryTransferProps) {
+  const { t } = useI18n();
 
   const onImport = async (file: File | null) => {
     if (!file) return;
@@ -72,30 +75,6 @@ export default function HistoryTransfer({ entries }: { entries: readonly History
           )}
         </FileButton>
       </Group>
-      <div aria-live="polite">
-        {outcome?.kind === 'imported' && (
-          <Text size="sm" className={tone.success} mt="xs">
-            {t('history.import.done', { added: outcome.added, skipped: outcome.skipped })}
-          </Text>
-        )}
-      </div>
-      {outcome?.kind === 'refused' && (
-        <Alert
-          role="alert"
-          color="red"
-          variant="light"
-          title={t('history.import.refused')}
-          withCloseButton
-          closeButtonLabel={t('common.dismiss')}
-          onClose={() => setOutcome(undefined)}
-          mt="xs"
-        >
-          <Text size="sm">{tm(outcome.reason)}</Text>
-          <Text size="sm" mt={4}>
-            {t('history.import.unchanged')}
-          </Text>
-        </Alert>
-      )}
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { EncryptionAlgorithm, EncryptionContext, KeySpec } from '../../../shared/kms';
 import { historyEntrySchema, newEntryId } from '../model/history-entry';
 import { historyStore } from './history-store-instance';
+import { shareWithTeam } from './team-share';
 
 /** What the encrypt page reports: deliberately without any plaintext field. */
 export interface EncryptionToRecord {
@@ -11,6 +12,8 @@ export interface EncryptionToRecord {
   algorithm: EncryptionAlgorithm;
   encryptionContext: EncryptionContext;
   cipherText: string;
+  /** The operator's own words for it (issue 13): optional, editable later. */
+  label?: string;
 }
 
 /**
@@ -27,6 +30,8 @@ export function recordEncryption(encryption: EncryptionToRecord): void {
     algorithm: encryption.algorithm,
     encryptionContext: encryption.encryptionContext,
     cipherText: encryption.cipherText,
+    ...(encryption.label ? { label: encryption.label } : {}),
   });
   historyStore.add(entry);
+  shareWithTeam(entry);
 }

@@ -20,6 +20,29 @@ describe('searchHistory', () => {
   });
 });
 
+describe('searchHistory over label, context, date and ciphertext (issue 13)', () => {
+  const labelled = sampleEntry(3, {
+    label: 'Payroll March',
+    encryptionContext: { department: 'finance', region: 'emea' },
+    createdAt: '2025-03-14T09:30:00.000Z',
+    cipherText: 'TEsBATBkMDQ2NmIwLWU3MjctNGQ5Yy1iMzVk' + 'Q'.repeat(100) + 'TAILWORD',
+  });
+  const other = sampleEntry(4, { createdAt: '2024-11-02T00:00:00.000Z' });
+
+  it('finds by label, context key or value, date, and ciphertext prefix', () => {
+    expect(searchHistory([labelled, other], 'payroll')).toEqual([labelled]);
+    expect(searchHistory([labelled, other], 'DEPARTMENT')).toEqual([labelled]);
+    expect(searchHistory([labelled, other], 'emea finance')).toEqual([labelled]);
+    expect(searchHistory([labelled, other], '2025-03-14')).toEqual([labelled]);
+    expect(searchHistory([labelled, other], '2024-11')).toEqual([other]);
+    expect(searchHistory([labelled, other], 'TEsBATBkMDQ2NmIw')).toEqual([labelled]);
+  });
+
+  it('does not search a ciphertext beyond its beginning', () => {
+    expect(searchHistory([labelled, other], 'tailword')).toEqual([]);
+  });
+});
+
 describe('pageOf', () => {
   it('cuts pages and clamps the page number', () => {
     const items = Array.from({ length: 45 }, (_, i) => i);

@@ -1,6 +1,30 @@
 import type { HistoryEntry } from './history-entry';
 
-/** Filters by key id, alias or algorithm (and spec), case-insensitively; all words must match. */
+/** How much of a ciphertext search sees: its beginning is what an operator pastes or reads. */
+export const CIPHER_TEXT_PREFIX_CHARS = 64;
+
+/**
+ * The text an entry is found by: label, key id, alias, spec, algorithm, context keys and
+ * values, its date (UTC, as `2025-03-14` and the full time) and its ciphertext's beginning —
+ * as the team history's server-side search does.
+ */
+export function searchTextOf(entry: HistoryEntry): string {
+  return [
+    entry.label ?? '',
+    entry.keyId,
+    entry.keyAlias ?? '',
+    entry.keySpec ?? '',
+    entry.algorithm,
+    ...Object.entries(entry.encryptionContext).flat(),
+    entry.createdAt,
+    (entry.cipherText ?? '').slice(0, CIPHER_TEXT_PREFIX_CHARS),
+    entry.file?.name ?? '',
+  ]
+    .join(' ')
+    .toLowerCase();
+}
+
+/** Keeps the entries whose search text holds every word of the query, ignoring case. */
 export function searchHistory(
   entries: readonly HistoryEntry[],
   query: string,
@@ -8,9 +32,7 @@ export function searchHistory(
   const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return entries;
   return entries.filter((entry) => {
-    const haystack = [entry.keyId, entry.keyAlias ?? '', entry.algorithm, entry.keySpec ?? '']
-      .join(' ')
-      .toLowerCase();
+    const haystack = searchTextOf(entry);
     return words.every((word) => haystack.includes(word));
   });
 }

@@ -55,7 +55,7 @@ export function exportCsv(entries: readonly HistoryEntry[]): string {
       Object.keys(entry.encryptionContext).length > 0
         ? JSON.stringify(entry.encryptionContext)
         : '',
-      entry.cipherText,
+      entry.cipherText ?? '',
     ]
       .map(csvCell)
       .join(','),

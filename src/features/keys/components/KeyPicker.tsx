@@ -1,5 +1,5 @@
 import { Badge, Group, Text, TextInput } from '@mantine/core';
-import { useId, useMemo, useState, type KeyboardEvent, type Ref } from 'react';
+import { useId, useMemo, useState, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import { KEY_ID_PATTERN, type KeyDetails } from '../../../shared/kms';
 import { useI18n, type MessageKey } from '../../../lib/i18n';
 import { tone } from '../../../components';
@@ -7,8 +7,10 @@ import {
   keyAvailability,
   keyMatches,
   sortKeys,
+  type KeyAvailabilityRule,
   type UnavailableReason,
 } from '../model/key-options';
+import { keyNamedBy, normalizeKeyInput } from '../model/key-input';
 import classes from './key-picker.module.css';
 import type { KeyLookup } from './use-key-lookup';
 
@@ -18,6 +20,7 @@ const REASON_KEYS: Record<UnavailableReason, MessageKey> = {
   pendingActivation: 'keys.reason.pendingActivation',
   pendingImport: 'keys.reason.pendingImport',
   signOnly: 'keys.reason.signOnly',
+  notSymmetric: 'keys.reason.notSymmetric',
 };
 
 const STATE_KEYS: Record<KeyDetails['key_state'], MessageKey> = {
@@ -40,6 +43,8 @@ export interface KeyPickerProps {
   error?: string;
   required?: boolean;
   inputRef?: Ref<HTMLInputElement>;
+  /** Which keys can be chosen (default: those that can encrypt now). */
+  availability?: KeyAvailabilityRule;
 }
 
 /**
@@ -56,6 +61,7 @@ export function KeyPicker({
   error,
   required,
   inputRef,
+  availability: availabilityOf = keyAvailability,
 }: KeyPickerProps) {
   const { t, tm } = useI18n();
   const listboxId = useId();
@@ -63,7 +69,10 @@ export function KeyPicker({
   const [open, setOpen] = useState(false);
   const [activeIndex, setActiveIndex] = useState(-1);
 
-  const sorted = useMemo(() => sortKeys(lookup.keys), [lookup.keys]);
+  const sorted = useMemo(
+    () => sortKeys(lookup.keys, availabilityOf),
+    [lookup.keys, availabilityOf],
+  );
   // A complete listed key id in the box means "this key": list everything to pick another.
   const search = sorted.some((key) => key.key_id === value) ? '' : value;
   const options = useMemo(
@@ -73,15 +82,20 @@ export function KeyPicker({
   const expanded = open && options.length > 0;
 
   const stateLabel = (key: KeyDetails) => t(STATE_KEYS[key.key_state]);
-  const summary = (key: KeyDetails) =>
-    `${key.key_alias || t('keys.noAlias')} · ${key.key_spec} · ${stateLabel(key)}`;
 
-  let description: string;
+  let description: ReactNode;
   if (lookup.key) {
-    const availability = keyAvailability(lookup.key);
-    description = availability.usable
-      ? summary(lookup.key)
-      : `${summary(lookup.key)} — ${t(REASON_KEYS[availability.reason])}`;
+    // The chosen key by its name and spec, not only the UUID in the box.
+    const availability = availabilityOf(lookup.key);
+    description = (
+      <>
+        <Text span size="sm" fw={700} c="var(--mantine-color-text)">
+          {lookup.key.key_alias || t('keys.noAlias')}
+        </Text>
+        {` · ${lookup.key.key_spec} · ${stateLabel(lookup.key)}`}
+        {!availability.usable && ` — ${t(REASON_KEYS[availability.reason])}`}
+      </>
+    );
   } else if (lookup.listLoading) {
     description = t('keys.loading');
   } else if (lookup.listError) {
@@ -102,7 +116,7 @@ export function KeyPicker({
   };
 
   const choose = (key: KeyDetails) => {
-    if (!keyAvailability(key).usable) return;
+    if (!availabilityOf(key).usable) return;
     onChange(key.key_id);
     setOpen(false);
     setActiveIndex(-1);
@@ -160,7 +174,7 @@ export function KeyPicker({
         aria-controls={listboxId}
         aria-activedescendant={expanded && activeIndex >= 0 ? optionId(activeIndex) : undefined}
         onChange={(event) => {
-          onChange(event.currentTarget.value.trim());
+          onChange(normalizeKeyInput(event.currentTarget.value));
           setOpen(true);
           setActiveIndex(-1);
         }}
@@ -169,6 +183,9 @@ export function KeyPicker({
         onBlur={() => {
           setOpen(false);
           setActiveIndex(-1);
+          // An alias typed in full names its key: leaving the field chooses it.
+          const named = keyNamedBy(value, lookup.keys);
+          if (named) onChange(named.key_id);
           onBlur?.();
         }}
       />
@@ -181,7 +198,7 @@ export function KeyPicker({
       >
         {expanded &&
           options.map((key, index) => {
-            const availability = keyAvailability(key);
+            const availability = availabilityOf(key);
             return (
               <div
                 key={key.key_id}

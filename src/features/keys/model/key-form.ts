@@ -60,10 +60,13 @@ export function isAsymmetricKey(key: KeyDetails | undefined): boolean {
   return key !== undefined && !algorithmsForKey(key).includes('SYMMETRIC_DEFAULT');
 }
 
-/** The algorithms a form offers: the key's, or every one while the key is unknown. */
+/**
+ * The algorithms a form offers: the key's, none for a key that only signs, and every one while
+ * the key is unknown.
+ */
 export function offeredAlgorithms(key: KeyDetails | undefined): readonly EncryptionAlgorithm[] {
-  const allowed = algorithmsForKey(key);
-  return allowed.length > 0 ? allowed : ENCRYPTION_ALGORITHMS;
+  if (!key) return ENCRYPTION_ALGORITHMS;
+  return key.key_usage === 'SIGN_VERIFY' ? [] : algorithmsForKey(key);
 }
 
 /** A typed key id: its format, and the state of the key when known. `ifEmpty`: '' is refused. */

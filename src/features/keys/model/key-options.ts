@@ -10,7 +10,12 @@ import {
 } from '../../../shared/kms';
 
 export type UnavailableReason =
-  'disabled' | 'pendingDeletion' | 'pendingActivation' | 'pendingImport' | 'signOnly';
+  | 'disabled'
+  | 'pendingDeletion'
+  | 'pendingActivation'
+  | 'pendingImport'
+  | 'signOnly'
+  | 'notSymmetric';
 
 export type KeyAvailability = { usable: true } | { usable: false; reason: UnavailableReason };
 
@@ -33,6 +38,18 @@ export function keyAvailability(key: KeyDetails): KeyAvailability {
   }
 }
 
+/** Which keys a form can choose, and why not the others. */
+export type KeyAvailabilityRule = (key: KeyDetails) => KeyAvailability;
+
+/** For envelope encryption: only symmetric keys make data keys; the others say so. */
+export function symmetricKeyAvailability(key: KeyDetails): KeyAvailability {
+  const availability = keyAvailability(key);
+  if (availability.usable && KEY_SPEC_INFO[key.key_spec].kind !== 'symmetric') {
+    return { usable: false, reason: 'notSymmetric' };
+  }
+  return availability;
+}
+
 /**
  * What is wrong with a typed, non-empty key id, for both forms: its format, or the state of
  * the key it names when that key is known. Undefined when nothing is.
@@ -40,17 +57,22 @@ export function keyAvailability(key: KeyDetails): KeyAvailability {
 export function keyIdProblem(
   keyId: string,
   key: KeyDetails | undefined,
-): 'format' | UnavailableReason | undefined {
+): 'format' | Exclude<UnavailableReason, 'notSymmetric'> | undefined {
   if (!keyIdSchema.safeParse(keyId).success) return 'format';
   if (!key) return undefined;
   const availability = keyAvailability(key);
-  return availability.usable ? undefined : availability.reason;
+  // Whether a form needs a symmetric key is that form's own rule (the file form has one).
+  if (availability.usable || availability.reason === 'notSymmetric') return undefined;
+  return availability.reason;
 }
 
 /** Usable keys first, then by alias, so the picker opens on what can be chosen. */
-export function sortKeys(keys: readonly KeyDetails[]): KeyDetails[] {
+export function sortKeys(
+  keys: readonly KeyDetails[],
+  availability: KeyAvailabilityRule = keyAvailability,
+): KeyDetails[] {
   return [...keys].sort((a, b) => {
-    const usable = Number(keyAvailability(b).usable) - Number(keyAvailability(a).usable);
+    const usable = Number(availability(b).usable) - Number(availability(a).usable);
     return usable !== 0 ? usable : a.key_alias.localeCompare(b.key_alias);
   });
 }

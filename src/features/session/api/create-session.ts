@@ -2,6 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { requestJson } from '../../../lib/api';
 import { CONSOLE_API } from '../../../shared/console/routes';
 import type { SignInRequest } from '../../../shared/console/session';
+import { sessionEnd } from '../model/session-end';
+import { sessionQueries } from './get-session';
 
 /**
  * Exchanges the console access token for an HttpOnly session cookie (204, no body). The sign-in
@@ -21,6 +23,12 @@ export function useCreateSession() {
     mutationFn: createSession,
     gcTime: 0,
     // Everything cached before sign-in was a 401: start over, session status included.
-    onSuccess: () => queryClient.resetQueries(),
+    onSuccess: async () => {
+      // The session status first, kept while it is asked again (a reset would empty it, and the
+      // app would drop the page waiting behind the form); then what failed before sign-in.
+      await queryClient.refetchQueries({ queryKey: sessionQueries.status() });
+      sessionEnd.clear();
+      await queryClient.resetQueries({ predicate: (query) => query.queryKey[0] !== 'session' });
+    },
   });
 }

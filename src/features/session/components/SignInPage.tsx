@@ -5,7 +5,7 @@ import { KmsErrorAlert, LockIcon } from '../../../components';
 import { useCreateSession } from '../api/create-session';
 
 /** Exchanges the console access token for a session cookie; the token is not kept anywhere. */
-export function SignInPage() {
+export function SignInPage({ expired = false }: { expired?: boolean }) {
   const { t } = useI18n();
   const [accessToken, setAccessToken] = useState('');
   const [missing, setMissing] = useState(false);
@@ -32,6 +32,11 @@ export function SignInPage() {
           <Title order={1} size="h2" tabIndex={-1} data-page-title>
             {t('signIn.title')}
           </Title>
+          {expired && (
+            <Text size="sm" fw={600} role="status">
+              {t('signIn.expired')}
+            </Text>
+          )}
           <Text size="sm">{t('signIn.explanation')}</Text>
           <PasswordInput
             label={t('signIn.accessToken')}

@@ -3,13 +3,7 @@
  * itself, so it takes message_type RAW only. ED25519_PH_SHA_512 (Ed25519ph) is not offered:
  * neither Node nor OpenSSL 3.0 makes or checks it, so nothing here could prove it right.
  */
-import {
-  createPublicKey,
-  generateKeyPair,
-  sign,
-  verify,
-  type KeyObject,
-} from 'node:crypto';
+import { createPublicKey, generateKeyPair, sign, verify, type KeyObject } from 'node:crypto';
 import { promisify } from 'node:util';
 import { KmsError } from '../../../shared/kms';
 import { lazy } from './lazy';

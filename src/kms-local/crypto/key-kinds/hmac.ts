@@ -56,7 +56,10 @@ export const HMAC_KIND: KeyKindDefinition<HmacMaterial> = {
   generate: (spec) => randomSymmetricKey(specParameter(HMAC_SPECS, spec).keyBytes),
   load(spec, serialized) {
     const entry = specParameter(HMAC_SPECS, spec);
-    return { entry, key: createSecretKey(Buffer.from(requireLength(spec, serialized, entry.keyBytes))) };
+    return {
+      entry,
+      key: createSecretKey(Buffer.from(requireLength(spec, serialized, entry.keyBytes))),
+    };
   },
   fromSeed: (spec, text) => symmetricFromSeed(spec, specParameter(HMAC_SPECS, spec).keyBytes, text),
   encryption: REFUSAL,

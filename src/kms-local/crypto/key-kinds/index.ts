@@ -67,6 +67,15 @@ export function isRotatable(spec: KeySpec): boolean {
   return keyKindOf(spec).rotatable;
 }
 
+/** Material the keystore wrote and authenticated, read on first use (KeyKind.loadDeferred). */
+export function loadStoredKey(
+  spec: KeySpec,
+  serialized: Buffer,
+  materialVersion?: number,
+): KeyCapabilities {
+  return keyKindOf(spec).loadDeferred(spec, serialized, materialVersion);
+}
+
 /**
  * Material given in a seed file: hex or Base64 for symmetric and HMAC keys, a PEM private key
  * for key pairs. Returns the at-rest form, checked against the spec.

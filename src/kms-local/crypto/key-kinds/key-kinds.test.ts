@@ -22,6 +22,7 @@ import {
   KeyMaterialError,
   keyType,
   loadKey,
+  loadStoredKey,
   requireCapability,
   serializedMaterialFromSeed,
   type KeyCapabilities,
@@ -178,6 +179,31 @@ describe('cross-checks', () => {
     const sm4 = requireCapability((await keyOf('SM4')).encryption);
     const ciphertext = aes.encrypt(encryptRequest('AES_256', Buffer.from('x')));
     expect(kmsCodeOf(() => sm4.decrypt(decryptRequest('SM4', ciphertext)))).toBe('KMS.2201');
+  });
+});
+
+describe('stored material, read on first use', () => {
+  it('is not parsed when loaded: damaged material fails only when a capability needs it', () => {
+    const key = loadStoredKey('RSA_2048', randomBytes(1200));
+    // A refusal needs no material.
+    expect(kmsCodeOf(() => requireCapability(key.mac))).toBe('KMS.0325');
+    expect(() => key.signing).toThrow(KeyMaterialError);
+  });
+
+  it('works like loadKey once used', async () => {
+    const serialized = await generateSerializedMaterial('EC_P256');
+    const eager = loadKey('EC_P256', serialized);
+    const deferred = loadStoredKey('EC_P256', serialized);
+    serialized.fill(0);
+    const request = {
+      spec: 'EC_P256' as const,
+      algorithm: 'ECDSA_SHA_256' as const,
+      messageType: 'RAW' as const,
+      message: Buffer.from('deferred'),
+    };
+    const signature = requireCapability(deferred.signing).sign(request);
+    expect(requireCapability(eager.signing).verify(request, signature)).toBe(true);
+    expect(requireCapability(deferred.publicKeyPem)).toBe(requireCapability(eager.publicKeyPem));
   });
 });
 

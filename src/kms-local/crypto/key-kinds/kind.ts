@@ -142,15 +142,21 @@ export interface KeyKind {
   generate(spec: KeySpec): Promise<Buffer>;
   /** `materialVersion` (default 1) is what the key's ciphertexts name (rotation). */
   load(spec: KeySpec, serialized: Buffer, materialVersion?: number): KeyCapabilities;
+  /**
+   * `load` without reading the material until a capability is first used: for material the
+   * keystore wrote after `load` accepted it, authenticated since under the root key. Parsing
+   * a key pair takes 1–2 ms, which made a store of thousands of keys slow to open.
+   */
+  loadDeferred(spec: KeySpec, serialized: Buffer, materialVersion?: number): KeyCapabilities;
   fromSeed(spec: KeySpec, text: string): Buffer;
 }
 
 function bind<M, T>(
   capability: Capability<(material: M, materialVersion: number) => T>,
-  material: M,
+  materialOf: () => M,
   materialVersion: number,
 ): Capability<T> {
-  return capability instanceof Unsupported ? capability : capability(material, materialVersion);
+  return capability instanceof Unsupported ? capability : capability(materialOf(), materialVersion);
 }
 
 export function defineKeyKind<M>(definition: KeyKindDefinition<M>): KeyKind {
@@ -162,34 +168,56 @@ export function defineKeyKind<M>(definition: KeyKindDefinition<M>): KeyKind {
     fromSeed: (spec, text) => definition.fromSeed(spec, text),
     load(spec, serialized, materialVersion = 1) {
       const material = definition.load(spec, serialized);
-      // Bound on first use: binding may derive things (a public key PEM) that most keys of a
-      // large store never need, and start-up loads every key.
-      const lazily = <T>(capability: Capability<(material: M, materialVersion: number) => T>) => {
-        let bound: Capability<T> | undefined;
-        return () => (bound ??= bind(capability, material, materialVersion));
+      return boundLazily(definition, () => material, materialVersion);
+    },
+    loadDeferred(spec, serialized, materialVersion = 1) {
+      const copy = Buffer.from(serialized);
+      let material: M | undefined;
+      const materialOf = () => {
+        if (material === undefined) {
+          material = definition.load(spec, copy);
+          copy.fill(0);
+        }
+        return material;
       };
-      const encryption = lazily(definition.encryption);
-      const publicKeyPem = lazily(definition.publicKeyPem);
-      const signing = lazily(definition.signing);
-      const mac = lazily(definition.mac);
-      const dataKeys = lazily(definition.dataKeys);
-      return {
-        get encryption() {
-          return encryption();
-        },
-        get publicKeyPem() {
-          return publicKeyPem();
-        },
-        get signing() {
-          return signing();
-        },
-        get mac() {
-          return mac();
-        },
-        get dataKeys() {
-          return dataKeys();
-        },
-      };
+      return boundLazily(definition, materialOf, materialVersion);
+    },
+  };
+}
+
+/**
+ * Capabilities bound on first use: binding may derive things (a public key PEM) that most keys
+ * of a large store never need, and start-up loads every key. A refusal needs no material.
+ */
+function boundLazily<M>(
+  definition: KeyKindDefinition<M>,
+  materialOf: () => M,
+  materialVersion: number,
+): KeyCapabilities {
+  const lazily = <T>(capability: Capability<(material: M, materialVersion: number) => T>) => {
+    let bound: Capability<T> | undefined;
+    return () => (bound ??= bind(capability, materialOf, materialVersion));
+  };
+  const encryption = lazily(definition.encryption);
+  const publicKeyPem = lazily(definition.publicKeyPem);
+  const signing = lazily(definition.signing);
+  const mac = lazily(definition.mac);
+  const dataKeys = lazily(definition.dataKeys);
+  return {
+    get encryption() {
+      return encryption();
+    },
+    get publicKeyPem() {
+      return publicKeyPem();
+    },
+    get signing() {
+      return signing();
+    },
+    get mac() {
+      return mac();
+    },
+    get dataKeys() {
+      return dataKeys();
     },
   };
 }

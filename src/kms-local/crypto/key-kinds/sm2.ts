@@ -90,7 +90,7 @@ function sm2Signing(material: Sm2Material): KeySigning {
     verify(request, signature) {
       const { input, hash } = signedInput(request);
       try {
-        return sm2.doVerifySignature(input, signature.toString('hex'), material.publicKeyHex(), {
+        return sm2.doVerifySignature(input, signature.toString('hex'), material.publicPoint(), {
           der: true,
           hash,
           userId: SM2_DEFAULT_USER_ID,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CONSOLE_ERROR_CODES } from '../../../shared/console';
+import { HISTORY_ERROR_CODES } from '../../../shared/console/history';
 import { KMS_ERROR_CODES } from '../../../shared/kms';
 import { interpolate, placeholdersOf } from '../interpolate';
 import { initialLocale, localeFromBrowser } from '../locale';
@@ -8,9 +9,14 @@ import { en } from './en';
 import * as enDecrypt from './en/decrypt';
 import * as enEncrypt from './en/encrypt';
 import * as enErrors from './en/errors';
+import * as enFiles from './en/files';
 import * as enHistory from './en/history';
+import * as enAudit from './en/audit';
+import * as enKeyDetails from './en/key-details';
 import * as enKeys from './en/keys';
+import * as enResult from './en/result';
 import * as enShell from './en/shell';
+import * as enSignIn from './en/sign-in';
 import * as enValidation from './en/validation';
 import { zhCN } from './zh-CN';
 
@@ -36,14 +42,31 @@ describe('dictionaries', () => {
   });
 
   it('define each key in one area file only (a later area would silently win)', () => {
-    const areas = [enShell, enKeys, enEncrypt, enDecrypt, enHistory, enValidation, enErrors];
+    const areas = [
+      enShell,
+      enKeys,
+      enEncrypt,
+      enDecrypt,
+      enFiles,
+      enHistory,
+      enAudit,
+      enValidation,
+      enErrors,
+      enKeyDetails,
+      enSignIn,
+      enResult,
+    ];
     const keys = areas.flatMap((module) => Object.values(module).flatMap(Object.keys));
     expect(keys.length).toBe(new Set(keys).size);
     expect(keys.length).toBe(Object.keys(en).length);
   });
 
   it('explain every KMS and console error code in both languages', () => {
-    for (const code of [...Object.keys(KMS_ERROR_CODES), ...Object.keys(CONSOLE_ERROR_CODES)]) {
+    for (const code of [
+      ...Object.keys(KMS_ERROR_CODES),
+      ...Object.keys(CONSOLE_ERROR_CODES),
+      ...Object.keys(HISTORY_ERROR_CODES),
+    ]) {
       expect(en, code).toHaveProperty([`kmsError.${code}`]);
       expect(zhCN, code).toHaveProperty([`kmsError.${code}`]);
     }

@@ -1,4 +1,5 @@
-import { NativeSelect } from '@mantine/core';
+import { Group, NativeSelect } from '@mantine/core';
+import type { PublicConfig } from '../../../../shared/console/config';
 import { Controller } from 'react-hook-form';
 import { ContextSection } from '../../../../components';
 import { useI18n } from '../../../../lib/i18n';
@@ -8,11 +9,15 @@ import {
   offeredAlgorithms,
   type KeyFormValues as Fields,
 } from '../../model/key-form';
+import { KeyDetailsButton } from '../key-details/KeyDetailsButton';
 import { KeyPicker } from '../KeyPicker';
+import type { KeyAvailabilityRule } from '../../model/key-options';
 import type { KeyFormKit } from './use-key-form';
 
 export interface KeyFormFieldsProps {
   kit: KeyFormKit;
+  /** Where the key details panel links to; undefined while GET /api/config is pending. */
+  config?: PublicConfig;
   keyLabel: string;
   keyRequired?: boolean;
   algorithmLabel: string;
@@ -21,27 +26,36 @@ export interface KeyFormFieldsProps {
   /** Offers "no algorithm" ('') under this label, unless the key is known to be asymmetric. */
   noAlgorithmLabel?: string;
   contextDescription: string;
+  /** Which keys the picker lets the operator choose (default: those that can encrypt now). */
+  keyAvailability?: KeyAvailabilityRule;
 }
 
 /** Key picker, algorithm and encryption-context pairs: the part every key-aware form shares. */
 export function KeyFormFields({
   kit,
+  config,
   keyLabel,
   keyRequired,
   algorithmLabel,
   algorithmDescription,
   noAlgorithmLabel,
   contextDescription,
+  keyAvailability,
 }: KeyFormFieldsProps) {
   const { t, tm } = useI18n();
   const { fields, lookup, key, algorithm, algorithmForPickedKey } = kit;
   const { control, setValue, formState } = fields;
-  const algorithmOptions = [
-    ...(noAlgorithmLabel !== undefined && !isAsymmetricKey(key)
-      ? [{ value: '', label: noAlgorithmLabel }]
-      : []),
-    ...offeredAlgorithms(key).map((value) => ({ value, label: t(`algorithm.${value}`) })),
-  ];
+  const offered = offeredAlgorithms(key);
+  // A key that only signs takes no algorithm at all: say so instead of offering any.
+  const signOnly = offered.length === 0;
+  const algorithmOptions = signOnly
+    ? [{ value: '', label: t('keys.noAlgorithm') }]
+    : [
+        ...(noAlgorithmLabel !== undefined && !isAsymmetricKey(key)
+          ? [{ value: '', label: noAlgorithmLabel }]
+          : []),
+        ...offered.map((value) => ({ value, label: t(`algorithm.${value}`) })),
+      ];
 
   return (
     <>
@@ -62,10 +76,16 @@ export function KeyFormFields({
               if (algorithmToSet !== undefined) setValue('algorithm', algorithmToSet);
             }}
             lookup={lookup}
+            {...(keyAvailability ? { availability: keyAvailability } : {})}
             error={fieldState.error?.message}
           />
         )}
       />
+      {key && (
+        <Group justify="flex-end" mt={-12}>
+          <KeyDetailsButton keyId={key.key_id} config={config} />
+        </Group>
+      )}
       {/* Controlled: the options change with the key, and the shown value must follow. */}
       <Controller
         control={control}
@@ -74,7 +94,8 @@ export function KeyFormFields({
           <NativeSelect
             ref={field.ref}
             name={field.name}
-            value={field.value}
+            value={signOnly ? '' : field.value}
+            disabled={signOnly}
             onChange={(event) => field.onChange(event.currentTarget.value as Fields['algorithm'])}
             onBlur={field.onBlur}
             label={algorithmLabel}

@@ -16,6 +16,20 @@ export const decrypt = {
   'decrypt.algorithmNotNeeded': 'Not needed (symmetric ciphertext)',
   'decrypt.submit': 'Decrypt',
   'decrypt.failed': 'Decryption failed',
+  'decrypt.failedAsymmetricWithoutKey':
+    'Decryption failed: this ciphertext names no key, so it is asymmetric (RSA, SM2) and needs its key ID and algorithm',
+  'decrypt.failedMissingContext':
+    'Decryption failed: this ciphertext was encrypted with an encryption context; give the same pairs',
+  'decrypt.failedContextDiffers':
+    'Decryption failed: the encryption context differs from the one used to encrypt',
+  'decrypt.filledFromHistory':
+    'Key, algorithm and context filled in from this ciphertext’s entry in the history.',
+  'decrypt.filledFromHistoryAt':
+    'Key, algorithm and context filled in from the history: encrypted at {time}.',
+  'decrypt.filledFromCipherText':
+    'Key filled in from the ciphertext itself: symmetric ciphertext names its key. Add the encryption context if one was used.',
+  'decrypt.namesNoKey':
+    'This ciphertext names no key and is not in the history: if it is asymmetric (RSA, SM2), give its key ID and algorithm.',
 
   'decryptResult.title': 'Decrypted',
   'decryptResult.summary': 'Decrypted with key {keyId}: {bytes} bytes.',

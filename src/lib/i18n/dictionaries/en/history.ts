@@ -4,14 +4,13 @@ export const history = {
   'history.intro':
     'Every encryption made in this browser, with what decrypting it needs. Never the plaintext. The newest {cap} entries are kept.',
   'history.search': 'Search history',
-  'history.searchPlaceholder': 'Key ID, alias or algorithm',
+  'history.searchPlaceholder': 'Label, context, key, algorithm, date or ciphertext',
   'history.countOne': '1 entry',
   'history.count': '{count} entries',
   'history.matching': '{count} of {total} entries match',
   'history.deleted': 'Entry deleted.',
   'history.emptyTitle': 'No encryptions yet',
   'history.empty': 'Encrypt something and it appears here, ready to be decrypted later.',
-  'history.unlistedKey': 'Unlisted key',
   'history.keyId': 'Key ID',
   'history.context': 'Context',
   'history.noContext': 'none',
@@ -55,4 +54,31 @@ export const history = {
     '{count} stored entries could not be read and are not shown; the others are.',
   'history.warning.unavailable':
     'This browser does not allow the console to store data, so the history cannot be saved.',
+  'history.undo': 'Undo',
+  'history.import.doneOne': 'Imported 1 entry ({skipped} already present).',
+  'history.label': 'Label',
+  'history.label.edit': 'Edit label',
+  'history.label.save': 'Save label',
+  'history.label.saved': 'Label saved.',
+  'history.team.intro':
+    'Every encryption made through this console, by everyone, with what decrypting it needs. Never the plaintext.',
+  'history.team.by': 'by {actor}',
+  'history.team.searchHint':
+    'Label, context, key, alias, algorithm, person, date or the start of a ciphertext',
+  'history.team.waitingTitle': 'Not saved yet',
+  'history.team.waitingOne':
+    '1 record waiting to be saved: the history store cannot be reached. This browser keeps it and sends it when the store is back.',
+  'history.team.waiting':
+    '{count} records waiting to be saved: the history store cannot be reached. This browser keeps them and sends them when the store is back.',
+  'history.team.failed': 'The team history could not be loaded',
+  'history.team.noMatch': 'No record matches',
+  'history.team.loadMore': 'Load more',
+  'history.team.importTitle': 'Entries kept in this browser',
+  'history.team.importOfferOne':
+    'This browser kept 1 entry of its own. Add it to the team history?',
+  'history.team.importOffer':
+    'This browser kept {count} entries of its own. Add them to the team history?',
+  'history.team.importAction': 'Add to team history',
+  'history.team.importDecline': 'Not now',
+  'history.team.imported': 'Added to the team history: {imported} new, {skipped} already there.',
 } as const;

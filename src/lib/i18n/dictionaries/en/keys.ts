@@ -19,6 +19,10 @@ export const keys = {
   'keys.reason.pendingActivation': 'Not activated yet.',
   'keys.reason.pendingImport': 'Its key material has not been imported yet.',
   'keys.reason.signOnly': 'Sign-only key: it cannot encrypt or decrypt.',
+  'keys.reason.notSymmetric': 'Asymmetric key: files need a symmetric key (AES or SM4).',
+  'keys.noAlgorithm': 'None: this key only signs',
+
+  'keyDetails.open': 'Key details',
 
   'algorithm.SYMMETRIC_DEFAULT': 'SYMMETRIC_DEFAULT (AES-256 / SM4)',
   'algorithm.RSAES_OAEP_SHA_256': 'RSAES_OAEP_SHA_256 (RSA-OAEP, SHA-256)',

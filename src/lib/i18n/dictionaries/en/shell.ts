@@ -34,24 +34,10 @@ export const shell = {
   'upstream.project': 'Project {projectId}',
 
   'signIn.title': 'Sign in',
-  'signIn.explanation':
-    'This console is protected by an access token. Ask its administrator for the token; it is exchanged for a session cookie and not kept by the browser.',
-  'signIn.accessToken': 'Access token',
-  'signIn.accessTokenRequired': 'Enter the access token.',
-  'signIn.submit': 'Sign in',
-  'signIn.failed': 'Sign-in failed',
-
-  'operator.title': 'Your IAM token is needed',
-  'operator.explanation':
-    'This console holds no cloud credentials: requests run with your own Huawei Cloud IAM token. It is sent as X-Auth-Token with each request and never stored by the server.',
-  'operator.tokenLabel': 'IAM token',
-  'operator.tokenRequired': 'Paste an IAM token.',
-  'operator.keepForTab': 'Keep it for this browser tab (sessionStorage) instead of memory only',
-  'operator.use': 'Use token',
-  'operator.setTitle': 'IAM token set',
-  'operator.inMemory': 'Held in memory only: reloading the page forgets it.',
-  'operator.keptForTab': 'Kept for this browser tab only; closing the tab forgets it.',
-  'operator.forget': 'Forget token',
+  'session.endingTitle': 'Your session ends at {time}',
+  'session.endingDetail':
+    'Stay signed in to keep working. If it ends, sign in again: this page waits as it is.',
+  'session.stay': 'Stay signed in',
 
   'copy.copied': 'Copied',
   'copy.selectedForManualCopy':
@@ -60,4 +46,5 @@ export const shell = {
   'copy.manualExplanation':
     'The clipboard is not available here (plain HTTP or blocked). The text below is selected: press Ctrl+C (⌘C on a Mac) to copy it.',
   'copy.manualLabel': 'Text to copy',
+  'nav.audit': 'Audit',
 } as const;

@@ -9,13 +9,17 @@ export const validation = {
   'validation.keyId.pendingActivation': 'This key is not activated yet.',
   'validation.keyId.pendingImport': 'This key has no key material yet.',
   'validation.keyId.signOnly': 'This is a sign-only key: it cannot encrypt or decrypt.',
-  'validation.algorithm.notForKey': 'A {spec} key does not take {algorithm}.',
+  'validation.algorithm.notForKey': '{spec} keys do not take {algorithm}.',
   'validation.algorithm.requiredForAsymmetric':
     'Choose the algorithm the asymmetric ciphertext was made with.',
   'validation.plainText.required': 'Enter the plaintext to encrypt.',
   'validation.plainText.tooLong':
     'The plaintext is {bytes} bytes; this key and algorithm take at most {limit} bytes (UTF-8).',
+  'validation.plainText.notUnicode':
+    'The text contains characters that are not valid Unicode (a lone surrogate); it cannot be encrypted as it is.',
   'validation.cipherText.required': 'Paste the ciphertext to decrypt.',
+  'validation.cipherText.notBase64':
+    'This is not Base64: “{char}” cannot appear in a ciphertext (A–Z, a–z, 0–9, +, /, =).',
   'validation.cipherText.format':
     'Ciphertext is Base64 (A–Z, a–z, 0–9, +, /, =) of 128 to 5648 characters; this is {length}.',
   'validation.context.keyRequired': 'A context key cannot be empty.',

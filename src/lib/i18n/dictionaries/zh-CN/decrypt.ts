@@ -16,6 +16,16 @@ export const decrypt: Messages<typeof english> = {
   'decrypt.algorithmNotNeeded': '无需填写（对称密文）',
   'decrypt.submit': '解密',
   'decrypt.failed': '解密失败',
+  'decrypt.failedAsymmetricWithoutKey':
+    '解密失败：该密文未指明密钥，属于非对称密文（RSA、SM2），需要提供密钥 ID 和算法',
+  'decrypt.failedMissingContext': '解密失败：该密文加密时使用了加密上下文，请提供相同的键值对',
+  'decrypt.failedContextDiffers': '解密失败：加密上下文与加密时使用的不一致',
+  'decrypt.filledFromHistory': '已根据历史记录中该密文的条目填写密钥、算法和上下文。',
+  'decrypt.filledFromHistoryAt': '已根据历史记录填写密钥、算法和上下文：加密于 {time}。',
+  'decrypt.filledFromCipherText':
+    '已根据密文本身填写密钥：对称密文会指明其密钥。如果加密时使用了上下文，请补充。',
+  'decrypt.namesNoKey':
+    '该密文未指明密钥，也不在历史记录中：如果是非对称密文（RSA、SM2），请提供密钥 ID 和算法。',
 
   'decryptResult.title': '已解密',
   'decryptResult.summary': '已使用密钥 {keyId} 解密：{bytes} 字节。',

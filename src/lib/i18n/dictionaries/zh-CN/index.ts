@@ -1,19 +1,6 @@
 import type { Dictionary } from '../en';
-import { decrypt } from './decrypt';
-import { encrypt } from './encrypt';
-import { errors } from './errors';
-import { history } from './history';
-import { keys } from './keys';
-import { shell } from './shell';
-import { validation } from './validation';
+import { zhCNCore } from './core';
+import { zhCNRest } from './rest';
 
 /** 简体中文. Loaded on demand: only users who choose Chinese download it. */
-export const zhCN: Dictionary = {
-  ...shell,
-  ...keys,
-  ...encrypt,
-  ...decrypt,
-  ...history,
-  ...validation,
-  ...errors,
-};
+export const zhCN: Dictionary = { ...zhCNCore, ...zhCNRest };

@@ -20,6 +20,10 @@ export const keys: Messages<typeof english> = {
   'keys.reason.pendingActivation': '尚未激活。',
   'keys.reason.pendingImport': '尚未导入密钥材料。',
   'keys.reason.signOnly': '仅用于签名的密钥：不能加密或解密。',
+  'keys.reason.notSymmetric': '非对称密钥：文件加密需要对称密钥（AES 或 SM4）。',
+  'keys.noAlgorithm': '无：该密钥仅用于签名',
+
+  'keyDetails.open': '密钥详情',
 
   'algorithm.SYMMETRIC_DEFAULT': 'SYMMETRIC_DEFAULT（AES-256 / SM4）',
   'algorithm.RSAES_OAEP_SHA_256': 'RSAES_OAEP_SHA_256（RSA-OAEP，SHA-256）',

@@ -36,24 +36,9 @@ export const shell: Messages<typeof english> = {
   'upstream.project': '项目 {projectId}',
 
   'signIn.title': '登录',
-  'signIn.explanation':
-    '此控制台受访问令牌保护。请向管理员索取令牌；令牌会换成会话 Cookie，浏览器不会保存令牌本身。',
-  'signIn.accessToken': '访问令牌',
-  'signIn.accessTokenRequired': '请输入访问令牌。',
-  'signIn.submit': '登录',
-  'signIn.failed': '登录失败',
-
-  'operator.title': '需要您的 IAM 令牌',
-  'operator.explanation':
-    '此控制台不持有任何云凭证：请求使用您自己的华为云 IAM 令牌。令牌随每个请求以 X-Auth-Token 发送，服务器从不保存。',
-  'operator.tokenLabel': 'IAM 令牌',
-  'operator.tokenRequired': '请粘贴 IAM 令牌。',
-  'operator.keepForTab': '在本浏览器标签页内保留（sessionStorage），而不仅保存在内存中',
-  'operator.use': '使用令牌',
-  'operator.setTitle': '已设置 IAM 令牌',
-  'operator.inMemory': '仅保存在内存中：刷新页面后即失效。',
-  'operator.keptForTab': '仅在本标签页内保留；关闭标签页后即失效。',
-  'operator.forget': '清除令牌',
+  'session.endingTitle': '您的会话将于 {time} 结束',
+  'session.endingDetail': '保持登录即可继续工作。如果会话结束，请重新登录：本页面会保持原样。',
+  'session.stay': '保持登录',
 
   'copy.copied': '已复制',
   'copy.selectedForManualCopy':
@@ -62,4 +47,5 @@ export const shell: Messages<typeof english> = {
   'copy.manualExplanation':
     '此处无法使用剪贴板（纯 HTTP 或被阻止）。下面的文本已选中：请按 Ctrl+C（Mac 上按 ⌘C）复制。',
   'copy.manualLabel': '待复制的文本',
+  'nav.audit': '审计',
 };

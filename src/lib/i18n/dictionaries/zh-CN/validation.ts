@@ -15,7 +15,11 @@ export const validation: Messages<typeof english> = {
   'validation.plainText.required': '请输入要加密的明文。',
   'validation.plainText.tooLong':
     '明文为 {bytes} 字节；此密钥和算法最多支持 {limit} 字节（UTF-8）。',
+  'validation.plainText.notUnicode':
+    '文本包含无效的 Unicode 字符（单独的代理项），无法按原样加密。',
   'validation.cipherText.required': '请粘贴要解密的密文。',
+  'validation.cipherText.notBase64':
+    '这不是 Base64：密文中不能出现“{char}”（只能是 A–Z、a–z、0–9、+、/、=）。',
   'validation.cipherText.format':
     '密文应为 128 到 5648 个字符的 Base64（A–Z、a–z、0–9、+、/、=）；当前为 {length} 个字符。',
   'validation.context.keyRequired': '上下文键不能为空。',

@@ -1,0 +1,159 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Button, Stack, TextInput } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { LockIcon } from '../../../components';
+import { useI18n } from '../../../lib/i18n';
+import type { PublicConfig } from '../../../shared/console/config';
+import { recordFileEncryption } from '../../history';
+import {
+  KeyFormFields,
+  lastKeyId,
+  rememberLastKey,
+  symmetricKeyAvailability,
+  useKeyForm,
+  type KeyFormRules,
+} from '../../keys';
+import { consoleKeyring } from '../api/kms-keyring';
+import { encryptFileToSink } from '../model/envelope-file';
+import {
+  buildFileFormSchema,
+  EMPTY_FILE_FORM,
+  fileEncryptionContext,
+  type FileFormValues,
+} from '../model/file-form';
+import { encryptedFileName, formatByteSize } from '../model/file-names';
+import { FileDone } from './FileDone';
+import { FileDropZone } from './FileDropZone';
+import { FileFailureAlert } from './FileFailureAlert';
+import { FileProgress } from './FileProgress';
+import { useFileJob } from './use-file-job';
+import { useFileText, type FileText } from './use-file-text';
+
+function fileFormRules(ft: FileText): KeyFormRules<FileFormValues> {
+  return {
+    resolverFor: (context) =>
+      zodResolver(buildFileFormSchema(context, (spec) => ft('fileMode.notSymmetric', { spec }))),
+    algorithmForKnownKey: () => undefined,
+    algorithmForPickedKey: () => undefined,
+  };
+}
+
+export interface EncryptFilePanelProps {
+  config?: PublicConfig;
+}
+
+/**
+ * File mode of the Encrypt page: a KMS data key encrypts the file here, in 1 MiB frames, to a
+ * file on disk (File System Access) or a Blob to download. The file never leaves the browser.
+ */
+export default function EncryptFilePanel({ config }: EncryptFilePanelProps) {
+  const { t } = useI18n();
+  const ft = useFileText();
+  const rules = useMemo(() => fileFormRules(ft), [ft]);
+  const [defaultValues] = useState<FileFormValues>(() => ({
+    ...EMPTY_FILE_FORM,
+    keyId: lastKeyId(),
+  }));
+  const kit = useKeyForm<FileFormValues>(defaultValues, rules);
+  const { form, key } = kit;
+  const [file, setFile] = useState<File | undefined>(undefined);
+  const [fileMissing, setFileMissing] = useState(false);
+  const job = useFileJob();
+  const { state } = job;
+  const running = state.phase === 'running';
+
+  const encrypt = async (values: FileFormValues) => {
+    if (!file) {
+      setFileMissing(true);
+      return;
+    }
+    const encryptionContext = fileEncryptionContext(values);
+    const done = await job.run(file, encryptedFileName(file.name), (fileJob) =>
+      encryptFileToSink(fileJob, consoleKeyring(values.keyId), encryptionContext),
+    );
+    if (!done) return;
+    rememberLastKey(values.keyId);
+    recordFileEncryption({
+      createdAt: new Date().toISOString(),
+      keyId: values.keyId,
+      ...(key?.key_id === values.keyId
+        ? { keyAlias: key.key_alias || undefined, keySpec: key.key_spec }
+        : {}),
+      algorithm: values.algorithm,
+      encryptionContext,
+      file: { name: file.name, size: file.size, fingerprint: done.header.headerFingerprint },
+      ...(values.label.trim() ? { label: values.label.trim() } : {}),
+    });
+  };
+
+  if (state.phase === 'done') {
+    return (
+      <FileDone
+        file={state.file}
+        summary={ft('fileMode.encrypt.done', {
+          name: file?.name ?? '',
+          size: file ? formatByteSize(file.size) : '',
+          seconds: state.file.seconds.toFixed(1),
+        })}
+        downloadLabel={ft('fileMode.encrypt.download')}
+        onAnother={() => {
+          setFile(undefined);
+          job.reset();
+        }}
+      />
+    );
+  }
+
+  return (
+    <form
+      onSubmit={form.handleSubmit(encrypt)}
+      noValidate
+      aria-label={ft('fileMode.encrypt.formLabel')}
+    >
+      <Stack gap="lg">
+        <FileDropZone
+          label={ft('fileMode.encrypt.file')}
+          hint={ft('fileMode.drop')}
+          file={file}
+          disabled={running}
+          onFile={(chosen) => {
+            setFile(chosen);
+            setFileMissing(false);
+            if (state.phase === 'failed') job.reset();
+          }}
+          error={fileMissing ? ft('fileMode.fileRequired') : undefined}
+        />
+        <KeyFormFields
+          kit={kit}
+          keyAvailability={symmetricKeyAvailability}
+          config={config}
+          keyLabel={t('encrypt.keyId')}
+          keyRequired
+          algorithmLabel={t('encrypt.algorithm')}
+          algorithmDescription={ft('fileMode.algorithmHint')}
+          contextDescription={t('context.encryptDescription')}
+        />
+        <TextInput
+          label={ft('fileMode.label')}
+          description={ft('fileMode.labelHint')}
+          autoComplete="off"
+          {...form.register('label')}
+        />
+        {state.phase === 'running' && (
+          <FileProgress label={ft('fileMode.encrypt.progress')} progress={state.progress} />
+        )}
+        {state.phase === 'failed' && (
+          <FileFailureAlert title={ft('fileMode.encrypt.failed')} error={state.error} />
+        )}
+        <Button
+          type="submit"
+          leftSection={<LockIcon />}
+          loading={running}
+          style={{ alignSelf: 'flex-start' }}
+        >
+          {ft('fileMode.encrypt.submit')}
+        </Button>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,26 @@
+/** The encryption result view, loaded with it. */
+export const result = {
+  'result.title': 'Result',
+  'result.encryptedAt': 'Encrypted at {time} and saved to the history (without the plaintext).',
+  'result.back': 'Encrypt another',
+  'result.cipherText': 'Ciphertext',
+  'result.cipherTextHint': '{length} Base64 characters.',
+  'result.keyId': 'Key ID',
+  'result.algorithm': 'Algorithm',
+  'result.noContext': 'None',
+  'result.copyCipherText': 'Copy ciphertext',
+  'result.copyKeyId': 'Copy key ID',
+  'result.copyAlgorithm': 'Copy algorithm',
+  'result.copyDecryptRequest': 'Copy decrypt request',
+  'result.copyCurl': 'Copy as curl',
+  'result.copyHcloud': 'Copy as hcloud CLI',
+  'result.commandsHint':
+    'The commands decrypt this ciphertext. They contain no secret: curl reads the token from $KMS_AUTH_TOKEN, hcloud uses your configured profile.',
+  'result.verify': 'Verify',
+  'result.verifyHint': 'Decrypts through the server and compares, without showing the plaintext.',
+  'result.verified': 'Round trip verified',
+  'result.verifiedDetail': 'The ciphertext decrypts to exactly the text you entered.',
+  'result.mismatch': 'Round trip mismatch',
+  'result.mismatchDetail': 'The ciphertext decrypted, but not to the text you entered.',
+  'result.verifyFailed': 'Verification failed',
+} as const;
