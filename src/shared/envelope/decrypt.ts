@@ -96,11 +96,17 @@ function checkIv(iv: Uint8Array, sequenceNumber: number): void {
   }
 }
 
+/**
+ * Opens frame after frame. The next frame is being opened while the one before it is handed
+ * on, so that reading, decrypting and writing overlap (memory: two frames). Only verified
+ * plaintext is ever handed on, and the final frame's only once the input ends right there.
+ */
 async function* decryptFrames(
   queue: ByteQueue,
   context: FrameContext,
   frameLength: number,
 ): AsyncGenerator<Uint8Array, void, undefined> {
+  let previous: Promise<Uint8Array> | undefined;
   for (let expected = 1; ; expected += 1) {
     await need(queue, 4, 'before its final frame');
     const marker = queue.takeUint32();
@@ -120,16 +126,20 @@ async function* decryptFrames(
       throw new EnvelopeError('frame-changed', 'The final frame claims more than a frame length.');
     }
     await need(queue, contentLength + TAG_LENGTH, `inside frame ${expected}`);
-    const plaintext = await openFrame(
+    const opening = openFrame(
       context,
       sequenceNumber,
       isFinal,
       queue.take(contentLength + TAG_LENGTH),
     );
+    // Awaited below or on the next frame; a failure meanwhile must not count as unhandled.
+    opening.catch(() => undefined);
+    if (previous) yield await previous;
     if (!isFinal) {
-      yield plaintext;
+      previous = opening;
       continue;
     }
+    const plaintext = await opening;
     // The last plaintext is released only once the input is known to end right here.
     if (await queue.fill(1)) {
       throw new EnvelopeError('trailing-data', 'Bytes follow the final frame.');

@@ -116,47 +116,70 @@ export async function prepareEncryptionWithInternals(
  * Cuts the plaintext into frames of exactly `frameLength` bytes and a final frame of the
  * remainder (0..frameLength bytes). A full buffer is held back until more input arrives, so a
  * plaintext that is an exact multiple ends with a full final frame, as the spec prefers.
+ *
+ * One frame is sealed while the one before it is handed on: reading, encrypting and writing
+ * overlap, and memory stays at two frames. A buffer handed to sealFrame is never written again
+ * (a new one takes its place), whatever the crypto implementation does with it meanwhile.
  */
 async function* encryptFrames(
   context: FrameContext,
   frameLength: number,
   source: AsyncIterable<Uint8Array>,
 ): AsyncGenerator<Uint8Array, void, undefined> {
-  const pending = new Uint8Array(frameLength);
+  let pending = new Uint8Array(frameLength);
   let filled = 0;
   let sequenceNumber = 1;
+  let inFlight: Promise<[Uint8Array, Uint8Array]> | undefined;
   const nextSequenceNumber = (): number => {
     if (sequenceNumber > MAX_SEQUENCE_NUMBER) {
       throw new EnvelopeError('invalid-input', 'The plaintext needs too many frames.');
     }
     return sequenceNumber++;
   };
+  /** Starts sealing a frame; returns the previous one's bytes, sealed, to hand on. */
+  const seal = (plaintext: Uint8Array, isFinal: boolean) => {
+    const previous = inFlight;
+    inFlight = sealFrame(context, nextSequenceNumber(), isFinal, plaintext);
+    // Awaited on the next call (or at the end); until then a failure must not count as unhandled.
+    inFlight.catch(() => undefined);
+    return previous;
+  };
 
-  for await (const chunk of source) {
-    if (!(chunk instanceof Uint8Array)) {
-      throw new EnvelopeError('invalid-input', 'A plaintext stream must carry Uint8Array chunks.');
-    }
-    let offset = 0;
-    while (offset < chunk.length) {
-      if (filled === frameLength) {
-        yield* await sealFrame(context, nextSequenceNumber(), false, pending);
-        filled = 0;
+  try {
+    for await (const chunk of source) {
+      if (!(chunk instanceof Uint8Array)) {
+        throw new EnvelopeError(
+          'invalid-input',
+          'A plaintext stream must carry Uint8Array chunks.',
+        );
       }
-      // Whole frames straight from the input chunk, without copying, while more input follows.
-      if (filled === 0 && chunk.length - offset > frameLength) {
-        const frame = chunk.subarray(offset, offset + frameLength);
-        yield* await sealFrame(context, nextSequenceNumber(), false, frame);
-        offset += frameLength;
-        continue;
+      let offset = 0;
+      while (offset < chunk.length) {
+        if (filled === frameLength) {
+          const previous = seal(pending, false);
+          pending = new Uint8Array(frameLength);
+          filled = 0;
+          if (previous) yield* await previous;
+        }
+        // Whole frames straight from the input chunk, without copying, while more input follows.
+        if (filled === 0 && chunk.length - offset > frameLength) {
+          const previous = seal(chunk.subarray(offset, offset + frameLength), false);
+          offset += frameLength;
+          if (previous) yield* await previous;
+          continue;
+        }
+        const count = Math.min(frameLength - filled, chunk.length - offset);
+        pending.set(chunk.subarray(offset, offset + count), filled);
+        filled += count;
+        offset += count;
       }
-      const count = Math.min(frameLength - filled, chunk.length - offset);
-      pending.set(chunk.subarray(offset, offset + count), filled);
-      filled += count;
-      offset += count;
     }
+    const previous = seal(pending.subarray(0, filled), true);
+    if (previous) yield* await previous;
+    yield* await (inFlight as Promise<[Uint8Array, Uint8Array]>);
+  } finally {
+    pending.fill(0);
   }
-  yield* await sealFrame(context, nextSequenceNumber(), true, pending.subarray(0, filled));
-  pending.fill(0);
 }
 
 /** The whole envelope: header, then frames. */
