@@ -73,7 +73,7 @@ export class Keystore {
     const reader = async () => {
       while (next < keyFiles.length) await store.load(join(keysDir, keyFiles[next++]!));
     };
-    await Promise.all(Array.from({ length: Math.min(16, keyFiles.length) }, reader));
+    await Promise.all(Array.from({ length: Math.min(4, keyFiles.length) }, reader));
     await store.purgeDueDeletions(Date.now());
     return store;
   }

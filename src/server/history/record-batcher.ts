@@ -1,7 +1,8 @@
 /**
- * Coalesces concurrent addRecord calls into one multi-row INSERT: while one batch is being
+ * Coalesces concurrent addRecord calls into multi-row INSERTs: while batches are being
  * written, new records wait and go together in the next. A lone record is written at once
- * (no timer, no added latency); under load, one round trip and one commit serve many.
+ * (no timer, no added latency); under load, one round trip and one commit serve many, and a
+ * few batches are written at a time, so one commit's flush to disk does not hold up the next.
  */
 import type { HistoryItem } from '../../shared/console/history';
 import { isStoreUnavailable } from './errors';
@@ -22,29 +23,32 @@ interface Pending {
 export type WriteBatch = (records: NewHistoryRecord[]) => Promise<AddResult[]>;
 
 const MAX_BATCH = 256;
+/** Batches written at once: PostgreSQL commits them in parallel (PGlite in turn). */
+const MAX_IN_FLIGHT = 4;
 
 export class RecordBatcher {
   private queue: Pending[] = [];
-  private writing = false;
+  private inFlight = 0;
 
   constructor(private readonly write: WriteBatch) {}
 
   add(record: NewHistoryRecord): Promise<AddResult> {
     return new Promise<AddResult>((resolve, reject) => {
       this.queue.push({ record, resolve, reject });
-      void this.drain();
+      this.drain();
     });
   }
 
-  private async drain(): Promise<void> {
-    if (this.writing) return;
-    this.writing = true;
-    try {
-      while (this.queue.length > 0) {
-        await this.writeBatch(this.queue.splice(0, MAX_BATCH));
-      }
-    } finally {
-      this.writing = false;
+  private drain(): void {
+    while (this.queue.length > 0 && this.inFlight < MAX_IN_FLIGHT) {
+      // Split what waits between the free writers, so that each commit carries a share.
+      const share = Math.ceil(this.queue.length / (MAX_IN_FLIGHT - this.inFlight));
+      const batch = this.queue.splice(0, Math.min(MAX_BATCH, share));
+      this.inFlight += 1;
+      void this.writeBatch(batch).finally(() => {
+        this.inFlight -= 1;
+        this.drain();
+      });
     }
   }
 

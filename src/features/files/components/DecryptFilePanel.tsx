@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { UnlockIcon } from '../../../components';
 import { consoleKeyring } from '../api/kms-keyring';
 import { decryptFileToSink } from '../model/envelope-file';
-import { decryptedFileName, formatByteSize } from '../model/file-names';
+import { decryptedFileName } from '../model/file-names';
 import { FileDone } from './FileDone';
 import { FileDropZone } from './FileDropZone';
 import { FileFailureAlert } from './FileFailureAlert';
@@ -39,13 +39,9 @@ export default function DecryptFilePanel() {
   if (state.phase === 'done') {
     return (
       <FileDone
+        direction="decrypt"
+        input={file}
         file={state.file}
-        summary={ft('fileMode.decrypt.done', {
-          name: file?.name ?? '',
-          size: file ? formatByteSize(file.size) : '',
-          seconds: state.file.seconds.toFixed(1),
-        })}
-        downloadLabel={ft('fileMode.decrypt.download')}
         onAnother={() => {
           setFile(undefined);
           job.reset();

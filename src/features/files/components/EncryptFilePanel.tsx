@@ -21,7 +21,7 @@ import {
   fileEncryptionContext,
   type FileFormValues,
 } from '../model/file-form';
-import { encryptedFileName, formatByteSize } from '../model/file-names';
+import { encryptedFileName } from '../model/file-names';
 import { FileDone } from './FileDone';
 import { FileDropZone } from './FileDropZone';
 import { FileFailureAlert } from './FileFailureAlert';
@@ -89,13 +89,9 @@ export default function EncryptFilePanel({ config }: EncryptFilePanelProps) {
   if (state.phase === 'done') {
     return (
       <FileDone
+        direction="encrypt"
+        input={file}
         file={state.file}
-        summary={ft('fileMode.encrypt.done', {
-          name: file?.name ?? '',
-          size: file ? formatByteSize(file.size) : '',
-          seconds: state.file.seconds.toFixed(1),
-        })}
-        downloadLabel={ft('fileMode.encrypt.download')}
         onAnother={() => {
           setFile(undefined);
           job.reset();

@@ -7,17 +7,23 @@ import type { FinishedFile } from './use-file-job';
 import { useFileText } from './use-file-text';
 
 export interface FileDoneProps {
+  direction: 'encrypt' | 'decrypt';
+  /** The file the operator gave, named in the summary. */
+  input: File | undefined;
   file: FinishedFile;
-  /** What was done, e.g. "Encrypted {name} ({size}) in {seconds} s." with the input's name. */
-  summary: string;
-  downloadLabel: string;
   onAnother: () => void;
 }
 
 /** The finished output: download it (or where it was saved), and the envelope's facts. */
-export function FileDone({ file, summary, downloadLabel, onAnother }: FileDoneProps) {
+export function FileDone({ direction, input, file, onAnother }: FileDoneProps) {
   const ft = useFileText();
   const { blob } = file;
+  const summary = ft(`fileMode.${direction}.done` as const, {
+    name: input?.name ?? '',
+    size: input ? formatByteSize(input.size) : '',
+    seconds: file.seconds.toFixed(1),
+  });
+  const downloadLabel = ft(`fileMode.${direction}.download` as const);
   return (
     <Stack gap="md">
       <Alert color="green" variant="light" icon={<CheckIcon size={20} />} role="status">
