@@ -3,54 +3,38 @@
  * page, sign-out) and operator token mode (the operator's own IAM token, sent as
  * X-Auth-Token, kept in memory or this tab's sessionStorage only).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { encryptThroughUi } from './support/console';
+import {
+  startExtraConsole,
+  SUITE_CONSOLE_PORT,
+  SUITE_LOCAL_KMS_PORT,
+  type ExtraConsole,
+} from './support/extra-console';
 import { expect, expectNoAxeViolations, test } from './support/fixtures';
 import { dumpBrowserStorage } from './support/storage';
 import { KEYS, LOCAL_PROJECT_ID } from './support/keys';
 
-// Beside the suite's console and local KMS (playwright.config.ts), which this console talks to.
-const SUITE_CONSOLE_PORT = Number(process.env.E2E_CONSOLE_PORT ?? 18080);
-const SUITE_LOCAL_KMS_PORT = Number(process.env.E2E_LOCAL_KMS_PORT ?? 18090);
 const PORT = SUITE_CONSOLE_PORT + 3;
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 const ACCESS_TOKEN = 'e2e-console-access-token-0123456789';
 /** The local KMS's documented dev token, playing the operator's IAM token. */
 const IAM_TOKEN = 'local-kms-dev-token';
 
-let server: ChildProcess | undefined;
+let extra: ExtraConsole | undefined;
 
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.setTimeout(90_000);
-  server = spawn('node_modules/.bin/tsx', ['src/main.ts'], {
-    env: {
-      ...process.env,
-      CONSOLE_PORT: String(PORT),
-      KMS_ENDPOINT: `http://127.0.0.1:${SUITE_LOCAL_KMS_PORT}`,
-      KMS_PROJECT_ID: LOCAL_PROJECT_ID,
-      KMS_AUTH_MODE: 'operator',
-      CONSOLE_ACCESS_TOKEN: ACCESS_TOKEN,
-    },
-    stdio: 'ignore',
-    detached: true,
+  extra = await startExtraConsole(PORT, {
+    KMS_ENDPOINT: `http://127.0.0.1:${SUITE_LOCAL_KMS_PORT}`,
+    KMS_PROJECT_ID: LOCAL_PROJECT_ID,
+    KMS_AUTH_MODE: 'operator',
+    CONSOLE_ACCESS_TOKEN: ACCESS_TOKEN,
   });
-  for (let attempt = 0; attempt < 120; attempt += 1) {
-    try {
-      if ((await fetch(`${BASE_URL}/healthz`)).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`The access-controlled console did not start on ${BASE_URL}.`);
 });
 
-test.afterAll(() => {
-  // The whole process group: tsx runs the server in a child process.
-  if (server?.pid) process.kill(-server.pid, 'SIGTERM');
-});
+test.afterAll(() => extra?.stop());
 
 test('sign in, use an operator IAM token, encrypt, sign out', async ({ page, secrets }) => {
   secrets.push(ACCESS_TOKEN, 'operator secret');

@@ -4,52 +4,38 @@
  * The page's clock is Playwright's, so minutes pass in an instant; the browser dropping the
  * lapsed cookie is what it does with an expired one.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { chooseKey } from './support/console';
+import {
+  startExtraConsole,
+  SUITE_CONSOLE_PORT,
+  SUITE_LOCAL_KMS_PORT,
+  type ExtraConsole,
+} from './support/extra-console';
 import { expect, expectNoAxeViolations, test } from './support/fixtures';
 import { dumpBrowserStorage } from './support/storage';
 import { KEYS, LOCAL_PROJECT_ID } from './support/keys';
 
-const SUITE_CONSOLE_PORT = Number(process.env.E2E_CONSOLE_PORT ?? 18080);
-const SUITE_LOCAL_KMS_PORT = Number(process.env.E2E_LOCAL_KMS_PORT ?? 18090);
 const PORT = SUITE_CONSOLE_PORT + 7;
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 const ACCESS_TOKEN = 'e2e-session-expiry-access-token-0123';
 
-let server: ChildProcess | undefined;
+let extra: ExtraConsole | undefined;
 
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.setTimeout(90_000);
-  server = spawn('node_modules/.bin/tsx', ['src/main.ts'], {
-    env: {
-      ...process.env,
-      CONSOLE_PORT: String(PORT),
-      KMS_ENDPOINT: `http://127.0.0.1:${SUITE_LOCAL_KMS_PORT}`,
-      KMS_REGION: 'cn-north-4',
-      KMS_PROJECT_ID: LOCAL_PROJECT_ID,
-      KMS_AUTH_TOKEN: 'local-kms-dev-token',
-      CONSOLE_ACCESS_TOKEN: ACCESS_TOKEN,
-      CONSOLE_SESSION_IDLE_MINUTES: '1',
-    },
-    stdio: 'ignore',
-    detached: true,
+  extra = await startExtraConsole(PORT, {
+    KMS_ENDPOINT: `http://127.0.0.1:${SUITE_LOCAL_KMS_PORT}`,
+    KMS_REGION: 'cn-north-4',
+    KMS_PROJECT_ID: LOCAL_PROJECT_ID,
+    KMS_AUTH_TOKEN: 'local-kms-dev-token',
+    CONSOLE_ACCESS_TOKEN: ACCESS_TOKEN,
+    CONSOLE_SESSION_IDLE_MINUTES: '1',
   });
-  for (let attempt = 0; attempt < 120; attempt += 1) {
-    try {
-      if ((await fetch(`${BASE_URL}/healthz`)).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`The access-controlled console did not start on ${BASE_URL}.`);
 });
 
-test.afterAll(() => {
-  if (server?.pid) process.kill(-server.pid, 'SIGTERM');
-});
+test.afterAll(() => extra?.stop());
 
 async function signIn(page: import('@playwright/test').Page) {
   await page.getByLabel('Access token').fill(ACCESS_TOKEN);

@@ -2,9 +2,8 @@ import { lazyWithMessages } from '../../lib/i18n';
 
 export type { HistoryEntry } from './model/history-entry';
 export type { HistoryPageProps } from './components/HistoryPage';
-export type { EncryptionToRecord } from './components/record-encryption';
 export { setTeamHistory } from './components/team-share';
-export type { FileEncryptionToRecord } from './components/record-file-encryption';
+export type { EncryptionToRecord, FileEncryptionToRecord } from './components/record-encryption';
 export { recordEncryption, recordFileEncryption, useHistory } from './components/history-access';
 
 /** The history page (and its import/export) loads on first visit. */

@@ -57,7 +57,7 @@ export function isDictionaryComplete(locale: Locale): boolean {
 
 /** Completes every language whose first-view part is loaded (the one on screen, in practice). */
 export function completeLoadedDictionaries(): Promise<void> {
-  const loaded = (Object.keys(cores) as Locale[]).filter((locale) => cores[locale]);
+  const loaded = Object.keys(cores) as Locale[];
   return Promise.all(loaded.map(completeDictionary)).then(() => undefined);
 }
 

@@ -1,13 +1,11 @@
-import { Button, Stack } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { UnlockIcon } from '../../../components';
 import { consoleKeyring } from '../api/kms-keyring';
 import { decryptFileToSink } from '../model/envelope-file';
 import { decryptedFileName } from '../model/file-names';
 import { FileDone } from './FileDone';
 import { FileDropZone } from './FileDropZone';
-import { FileFailureAlert } from './FileFailureAlert';
-import { FileProgress } from './FileProgress';
+import { FileJobFooter } from './FileJobFooter';
 import { useFileJob } from './use-file-job';
 import { useFileText } from './use-file-text';
 
@@ -65,20 +63,7 @@ export default function DecryptFilePanel() {
           }}
           error={fileMissing ? ft('fileMode.fileRequired') : undefined}
         />
-        {state.phase === 'running' && (
-          <FileProgress label={ft('fileMode.decrypt.progress')} progress={state.progress} />
-        )}
-        {state.phase === 'failed' && (
-          <FileFailureAlert title={ft('fileMode.decrypt.failed')} error={state.error} />
-        )}
-        <Button
-          type="submit"
-          leftSection={<UnlockIcon />}
-          loading={running}
-          style={{ alignSelf: 'flex-start' }}
-        >
-          {ft('fileMode.decrypt.submit')}
-        </Button>
+        <FileJobFooter direction="decrypt" state={state} />
       </Stack>
     </form>
   );

@@ -1,7 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Stack, TextInput } from '@mantine/core';
+import { Stack, TextInput } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import { LockIcon } from '../../../components';
 import { useI18n } from '../../../lib/i18n';
 import type { PublicConfig } from '../../../shared/console/config';
 import { recordFileEncryption } from '../../history';
@@ -24,8 +23,7 @@ import {
 import { encryptedFileName } from '../model/file-names';
 import { FileDone } from './FileDone';
 import { FileDropZone } from './FileDropZone';
-import { FileFailureAlert } from './FileFailureAlert';
-import { FileProgress } from './FileProgress';
+import { FileJobFooter } from './FileJobFooter';
 import { useFileJob } from './use-file-job';
 import { useFileText, type FileText } from './use-file-text';
 
@@ -135,20 +133,7 @@ export default function EncryptFilePanel({ config }: EncryptFilePanelProps) {
           autoComplete="off"
           {...form.register('label')}
         />
-        {state.phase === 'running' && (
-          <FileProgress label={ft('fileMode.encrypt.progress')} progress={state.progress} />
-        )}
-        {state.phase === 'failed' && (
-          <FileFailureAlert title={ft('fileMode.encrypt.failed')} error={state.error} />
-        )}
-        <Button
-          type="submit"
-          leftSection={<LockIcon />}
-          loading={running}
-          style={{ alignSelf: 'flex-start' }}
-        >
-          {ft('fileMode.encrypt.submit')}
-        </Button>
+        <FileJobFooter direction="encrypt" state={state} />
       </Stack>
     </form>
   );

@@ -1,8 +1,9 @@
-import { Loader, Paper, Stack, Textarea } from '@mantine/core';
+import { Loader } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { CopyButton, growingText } from '../../../components';
+import { CopyButton } from '../../../components';
 import { decryptLongText } from '../model/long-text';
 import { FileFailureAlert } from './FileFailureAlert';
+import { LongTextPanel } from './LongTextPanel';
 import { useFileText } from './use-file-text';
 
 type State =
@@ -30,25 +31,12 @@ export default function LongTextDecrypt({ armored }: { armored: string }) {
     return <FileFailureAlert title={ft('fileMode.longText.failed')} error={state.error} />;
   }
   return (
-    <Paper
-      withBorder
-      radius="md"
-      p={{ base: 'md', sm: 'lg' }}
-      component="section"
-      aria-label={ft('fileMode.longText.decrypted')}
+    <LongTextPanel
+      label={ft('fileMode.longText.decrypted')}
+      hint={ft('fileMode.longText.decryptedHint')}
+      value={state.text}
     >
-      <Stack gap="md">
-        <Textarea
-          label={ft('fileMode.longText.decrypted')}
-          description={ft('fileMode.longText.decryptedHint')}
-          value={state.text}
-          readOnly
-          rows={8}
-          classNames={{ input: growingText.text }}
-          spellCheck={false}
-        />
-        <CopyButton label={ft('fileMode.longText.copyPlain')} value={state.text} />
-      </Stack>
-    </Paper>
+      <CopyButton label={ft('fileMode.longText.copyPlain')} value={state.text} />
+    </LongTextPanel>
   );
 }

@@ -1,10 +1,11 @@
-import { Alert, Button, Group, Loader, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Loader, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { ArrowLeftIcon, CopyButton, growingText } from '../../../components';
+import { ArrowLeftIcon, CopyButton } from '../../../components';
 import { useI18n } from '../../../lib/i18n';
 import type { EncryptionContext } from '../../../shared/envelope';
 import { encryptLongText } from '../model/long-text';
 import { FileFailureAlert } from './FileFailureAlert';
+import { LongTextPanel } from './LongTextPanel';
 import { useFileText } from './use-file-text';
 
 export interface LongTextRequest {
@@ -53,34 +54,21 @@ export default function LongTextEnvelope({ request, onBack }: LongTextEnvelopePr
     );
   }
   return (
-    <Paper
-      withBorder
-      radius="md"
-      p={{ base: 'md', sm: 'lg' }}
-      component="section"
-      aria-label={ft('fileMode.longText.result')}
+    <LongTextPanel
+      label={ft('fileMode.longText.result')}
+      hint={ft('fileMode.longText.resultHint')}
+      value={state.armored}
     >
-      <Stack gap="md">
-        <Textarea
-          label={ft('fileMode.longText.result')}
-          description={ft('fileMode.longText.resultHint')}
-          value={state.armored}
-          readOnly
-          rows={8}
-          classNames={{ input: growingText.text }}
-          spellCheck={false}
-        />
-        <Alert variant="light" color="gray">
-          <Text size="sm">
-            {t('encrypt.keyId')}: {request.keyId}
-          </Text>
-        </Alert>
-        <Group>
-          <CopyButton label={ft('fileMode.longText.copy')} value={state.armored} variant="filled" />
-          <CopyButton label={t('result.copyKeyId')} value={request.keyId} />
-          {back}
-        </Group>
-      </Stack>
-    </Paper>
+      <Alert variant="light" color="gray">
+        <Text size="sm">
+          {t('encrypt.keyId')}: {request.keyId}
+        </Text>
+      </Alert>
+      <Group>
+        <CopyButton label={ft('fileMode.longText.copy')} value={state.armored} variant="filled" />
+        <CopyButton label={t('result.copyKeyId')} value={request.keyId} />
+        {back}
+      </Group>
+    </LongTextPanel>
   );
 }

@@ -1,7 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import type { HistoryState } from '../model/history-store';
-import type { EncryptionToRecord } from './record-encryption';
-import type { FileEncryptionToRecord } from './record-file-encryption';
+import type { EncryptionToRecord, FileEncryptionToRecord } from './record-encryption';
 
 type StoreModule = typeof import('./history-store-instance');
 type RecordModule = typeof import('./record-encryption');
@@ -45,18 +44,20 @@ export function useHistory(): HistoryState {
 let recorder: Promise<RecordModule> | undefined;
 
 /**
- * Records an encryption. The recording module loads with the first one (in practice already
- * fetched with the store); records keep their order, as they queue on one promise.
+ * The recording module loads with the first record (in practice already fetched with the
+ * store); records keep their order, as they queue on one promise.
  */
-export function recordEncryption(encryption: EncryptionToRecord): void {
+function withRecorder(use: (module: RecordModule) => void): void {
   recorder ??= import('./record-encryption');
-  void recorder.then((module) => module.recordEncryption(encryption));
+  void recorder.then(use);
 }
 
-let fileRecorder: Promise<typeof import('./record-file-encryption')> | undefined;
+/** Records a text encryption. */
+export function recordEncryption(encryption: EncryptionToRecord): void {
+  withRecorder((module) => module.recordEncryption(encryption));
+}
 
-/** Records a file encryption, loading its module the same way. */
+/** Records a file encryption. */
 export function recordFileEncryption(encryption: FileEncryptionToRecord): void {
-  fileRecorder ??= import('./record-file-encryption');
-  void fileRecorder.then((module) => module.recordFileEncryption(encryption));
+  withRecorder((module) => module.recordFileEncryption(encryption));
 }
