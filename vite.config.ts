@@ -22,8 +22,9 @@ export default defineConfig({
       treeshake: {
         moduleSideEffects: (id: string) => !id.includes('/src/shared/'),
         // A zod schema built at module level is a value, not an action: one the browser never
-        // uses (create-key's request, say) may go, even from a module it imports from.
-        manualPureFunctions: ['z'],
+        // uses (create-key's request, say) may go, even from a module it imports from. So are the
+        // icons, the operation table rows and the error-code tables built by these helpers.
+        manualPureFunctions: ['z', 'pathIcon', 'shapeIcon', 'wireOperation', 'errorCodeTable'],
       },
       output: {
         codeSplitting: {

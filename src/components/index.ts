@@ -1,6 +1,8 @@
 export { CopyButton, type CopyButtonProps } from './CopyButton';
 export { FormSubmitRow, type FormSubmitRowProps } from './FormSubmitRow';
 export { PageHeader, type PageHeaderProps } from './PageHeader';
+export { Panel, type PanelProps } from './Panel';
+export { ResultHeading, type ResultHeadingProps } from './ResultHeading';
 export { KmsErrorAlert, type KmsErrorLike } from './KmsErrorAlert';
 export { LanguageSwitcher } from './LanguageSwitcher';
 export {

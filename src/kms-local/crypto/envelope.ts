@@ -61,10 +61,27 @@ export interface Envelope {
   ciphertext: Buffer;
 }
 
-export function encodeHeader(header: EnvelopeHeader): Buffer {
+/**
+ * What tells one sealed format from another: the magic and version in front of the shared
+ * header fields, and how many bytes must follow the tag at the least.
+ */
+export interface SealedFraming {
+  magic: Buffer;
+  version: number;
+  minimumTrailing: number;
+}
+
+/** encrypt-data's ciphertext: at least one byte of ciphertext after the tag. */
+const ENVELOPE_FRAMING: SealedFraming = {
+  magic: ENVELOPE_MAGIC,
+  version: ENVELOPE_VERSION,
+  minimumTrailing: 1,
+};
+
+export function encodeSealedHeader(framing: SealedFraming, header: EnvelopeHeader): Buffer {
   const bytes = Buffer.alloc(HEADER_LENGTH);
-  ENVELOPE_MAGIC.copy(bytes, 0);
-  bytes[2] = ENVELOPE_VERSION;
+  framing.magic.copy(bytes, 0);
+  bytes[2] = framing.version;
   bytes[3] = SYMMETRIC_ALGORITHMS[header.algorithm].id;
   bytes.write(header.keyId, 4, KEY_ID_LENGTH, 'ascii');
   bytes.writeUInt32BE(header.keyVersion, 4 + KEY_ID_LENGTH);
@@ -72,21 +89,17 @@ export function encodeHeader(header: EnvelopeHeader): Buffer {
   return bytes;
 }
 
-export function encodeEnvelope(parts: Omit<Envelope, 'header'>): Buffer {
-  return Buffer.concat([parts.headerBytes, parts.iv, parts.tag, parts.ciphertext]);
-}
-
-/** Parses the framing only; returns null for anything that is not a version-1 envelope. */
-export function parseEnvelope(bytes: Buffer): Envelope | null {
+/** Parses the framing only; null for anything that is not `framing`'s format. */
+export function parseSealed(framing: SealedFraming, bytes: Buffer): Envelope | null {
   if (bytes.length < HEADER_LENGTH) return null;
-  if (!bytes.subarray(0, 2).equals(ENVELOPE_MAGIC) || bytes[2] !== ENVELOPE_VERSION) return null;
+  if (!bytes.subarray(0, 2).equals(framing.magic) || bytes[2] !== framing.version) return null;
   const algorithm = algorithmById(bytes[3]!);
   if (!algorithm) return null;
   const keyId = bytes.toString('latin1', 4, 4 + KEY_ID_LENGTH);
   if (!KEY_ID_PATTERN.test(keyId)) return null;
   const { ivLength, tagLength } = SYMMETRIC_ALGORITHMS[algorithm];
   const bodyStart = HEADER_LENGTH;
-  if (bytes.length < bodyStart + ivLength + tagLength + 1) return null;
+  if (bytes.length < bodyStart + ivLength + tagLength + framing.minimumTrailing) return null;
   return {
     header: {
       algorithm,
@@ -99,4 +112,17 @@ export function parseEnvelope(bytes: Buffer): Envelope | null {
     tag: bytes.subarray(bodyStart + ivLength, bodyStart + ivLength + tagLength),
     ciphertext: bytes.subarray(bodyStart + ivLength + tagLength),
   };
+}
+
+export function encodeHeader(header: EnvelopeHeader): Buffer {
+  return encodeSealedHeader(ENVELOPE_FRAMING, header);
+}
+
+export function encodeEnvelope(parts: Omit<Envelope, 'header'>): Buffer {
+  return Buffer.concat([parts.headerBytes, parts.iv, parts.tag, parts.ciphertext]);
+}
+
+/** Parses the framing only; returns null for anything that is not a version-1 envelope. */
+export function parseEnvelope(bytes: Buffer): Envelope | null {
+  return parseSealed(ENVELOPE_FRAMING, bytes);
 }

@@ -12,23 +12,12 @@ import {
   requestedDataKeyBits,
   type KmsRequest,
 } from '../../shared/kms';
-import { requireCapability, type KeyDataKeys } from '../crypto/key-kinds';
-import type { Keystore, StoredKey } from '../keystore/keystore';
-import { requireKey, requireUsable } from './key-rules';
+import type { Keystore } from '../keystore/keystore';
+import { wrappingKey } from './key-rules';
 import type { OperationContext, OperationGroup } from './operation-group';
 
 type DataKeyOperation =
   'create-datakey' | 'create-datakey-without-plaintext' | 'encrypt-datakey' | 'decrypt-datakey';
-
-/** The checks all four share: the CMK exists, is enabled, encrypts, and its kind wraps DEKs. */
-function wrappingKey(store: Keystore, keyId: string): [StoredKey, KeyDataKeys] {
-  const key = requireKey(store, keyId);
-  requireUsable(key);
-  if (key.metadata.usage === 'SIGN_VERIFY') {
-    throw new KmsError('KMS.0335', 'The key is used to sign and verify: it cannot wrap data keys.');
-  }
-  return [key, requireCapability(key.capabilities.dataKeys)];
-}
 
 const hex = (bytes: Buffer) => bytes.toString('hex').toUpperCase();
 

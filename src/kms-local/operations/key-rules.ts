@@ -1,6 +1,16 @@
 /** How a key shows on the wire, and the checks every operation shares. */
-import { KmsError, type KeyDetails, type KeyUsage } from '../../shared/kms';
-import { keyType } from '../crypto/key-kinds';
+import {
+  KmsError,
+  type EncryptionAlgorithm,
+  type KeyDetails,
+  type KeyUsage,
+} from '../../shared/kms';
+import {
+  keyType,
+  requireCapability,
+  type KeyDataKeys,
+  type KeyEncryption,
+} from '../crypto/key-kinds';
 import type { Keystore, StoredKey } from '../keystore/keystore';
 
 export { allowedUsages, defaultKeyUsage } from '../crypto/key-kinds';
@@ -57,4 +67,50 @@ const USAGE_REFUSALS: Record<KeyUsage, string> = {
 /** A key whose kind can do something may still have been created for the other usage. */
 export function requireUsage(key: StoredKey, usage: KeyUsage): void {
   if (key.metadata.usage !== usage) throw new KmsError('KMS.0308', USAGE_REFUSALS[usage]);
+}
+
+/** The checks encrypt, decrypt and re-encrypt share, in the order the cloud applies them. */
+export function encryptionKey(store: Keystore, keyId: string): [StoredKey, KeyEncryption] {
+  const key = requireKey(store, keyId);
+  requireUsable(key);
+  const encryption = requireCapability(key.capabilities.encryption);
+  requireUsage(key, 'ENCRYPT_DECRYPT');
+  return [key, encryption];
+}
+
+/** The checks of the data-key operations: the CMK exists, is enabled, encrypts, wraps DEKs. */
+export function wrappingKey(store: Keystore, keyId: string): [StoredKey, KeyDataKeys] {
+  const key = requireKey(store, keyId);
+  requireUsable(key);
+  if (key.metadata.usage === 'SIGN_VERIFY') {
+    throw new KmsError('KMS.0335', 'The key is used to sign and verify: it cannot wrap data keys.');
+  }
+  return [key, requireCapability(key.capabilities.dataKeys)];
+}
+
+/** How a request names the key of the ciphertext it brings. */
+export interface CiphertextKeyFields {
+  algorithm: EncryptionAlgorithm | undefined;
+  keyId: string | undefined;
+  /** The key id field and what else goes with it, as the request spells them. */
+  asymmetricNeeds: string;
+}
+
+/** Symmetric ciphertext names its key; asymmetric ciphertext needs it in the request. */
+export function ciphertextKeyId(
+  fields: CiphertextKeyFields,
+  envelopeKeyId: string | undefined,
+): string {
+  const isSymmetric = fields.algorithm === undefined || fields.algorithm === 'SYMMETRIC_DEFAULT';
+  if (!isSymmetric && fields.keyId === undefined) {
+    throw new KmsError('KMS.0204', `Asymmetric ciphertext needs ${fields.asymmetricNeeds}.`);
+  }
+  const keyId = fields.keyId ?? envelopeKeyId;
+  if (keyId === undefined) {
+    throw new KmsError(
+      'KMS.2201',
+      `cipher_text is not a symmetric ciphertext; asymmetric ciphertext needs ${fields.asymmetricNeeds}.`,
+    );
+  }
+  return keyId;
 }

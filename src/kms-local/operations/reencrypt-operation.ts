@@ -17,44 +17,20 @@ import {
 } from '../../shared/kms';
 import { parseDataKeyBlob } from '../crypto/datakey-blob';
 import { parseEnvelope } from '../crypto/envelope';
-import { requireCapability, type KeyDataKeys, type KeyEncryption } from '../crypto/key-kinds';
 import type { Keystore, StoredKey } from '../keystore/keystore';
-import { requireKey, requireUsable, requireUsage } from './key-rules';
+import { ciphertextKeyId, encryptionKey, wrappingKey } from './key-rules';
 import type { OperationContext, OperationGroup } from './operation-group';
 import { decodeCipherText } from './plaintext-fields';
 
 type ReEncryptRequest = KmsRequest<'re-encrypt'>;
 
-function encryptionKey(store: Keystore, keyId: string): [StoredKey, KeyEncryption] {
-  const key = requireKey(store, keyId);
-  requireUsable(key);
-  const encryption = requireCapability(key.capabilities.encryption);
-  requireUsage(key, 'ENCRYPT_DECRYPT');
-  return [key, encryption];
-}
-
-function wrappingKey(store: Keystore, keyId: string): [StoredKey, KeyDataKeys] {
-  const key = requireKey(store, keyId);
-  requireUsable(key);
-  if (key.metadata.usage === 'SIGN_VERIFY') {
-    throw new KmsError('KMS.0335', 'The key is used to sign and verify: it cannot wrap data keys.');
-  }
-  return [key, requireCapability(key.capabilities.dataKeys)];
-}
-
-function sourceKeyId(request: ReEncryptRequest, envelopeKeyId: string | undefined): string {
-  const algorithm = request.source_encryption_algorithm ?? 'SYMMETRIC_DEFAULT';
-  if (algorithm !== 'SYMMETRIC_DEFAULT' && request.source_key_id === undefined) {
-    throw new KmsError('KMS.0204', 'source_key_id is required for asymmetric ciphertext.');
-  }
-  const keyId = request.source_key_id ?? envelopeKeyId;
-  if (keyId === undefined) {
-    throw new KmsError(
-      'KMS.2201',
-      'cipher_text is not a symmetric ciphertext; asymmetric ciphertext needs source_key_id.',
-    );
-  }
-  return keyId;
+function sourceKeyId(request: ReEncryptRequest, namedKeyId: string | undefined): string {
+  const fields = {
+    algorithm: request.source_encryption_algorithm,
+    keyId: request.source_key_id,
+    asymmetricNeeds: 'source_key_id',
+  };
+  return ciphertextKeyId(fields, namedKeyId);
 }
 
 function sides(request: ReEncryptRequest) {

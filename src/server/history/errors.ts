@@ -1,4 +1,5 @@
-import { HISTORY_ERROR_CODES, type HistoryErrorCode } from '../../shared/console/history';
+import { CONSOLE_ERROR_CODES } from '../../shared/console';
+import type { HistoryErrorCode } from '../../shared/console/history';
 import { KmsShapedError } from '../../shared/kms';
 
 /** A failure of the history API, answered in the KMS error shape like every other. */
@@ -6,7 +7,7 @@ export class HistoryError extends KmsShapedError {
   declare readonly code: HistoryErrorCode;
 
   constructor(code: HistoryErrorCode, message?: string) {
-    super(HISTORY_ERROR_CODES, code, message);
+    super(CONSOLE_ERROR_CODES, code, message);
     this.name = 'HistoryError';
   }
 }

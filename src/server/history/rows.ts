@@ -1,22 +1,14 @@
 /** Rows to API items, and records to rows: the only place that knows both spellings. */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Insertable, Selectable } from 'kysely';
+import { ITEM_COLUMNS } from '../../shared/console/csv';
 import type { AuditAction, AuditEvent, HistoryItem } from '../../shared/console/history';
 import type { EncryptionAlgorithm, KeySpec } from '../../shared/kms';
 import type { NewHistoryRecord } from './repository';
 import type { AuditEventTable, HistoryRecordTable } from './tables';
 
 export const RECORD_COLUMNS = [
-  'id',
-  'created_at',
-  'actor',
-  'label',
-  'key_id',
-  'key_alias',
-  'key_spec',
-  'encryption_algorithm',
-  'encryption_context',
-  'cipher_text',
+  ...ITEM_COLUMNS,
   'file_name',
   'file_size',
   'envelope_fingerprint',

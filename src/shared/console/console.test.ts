@@ -28,6 +28,11 @@ describe('CONSOLE.* error codes', () => {
       'CONSOLE.0013': 502,
       'CONSOLE.0014': 500,
       'CONSOLE.0015': 404,
+      'CONSOLE.0100': 400,
+      'CONSOLE.0101': 400,
+      'CONSOLE.0102': 404,
+      'CONSOLE.0103': 400,
+      'CONSOLE.0104': 503,
       'CONSOLE.0200': 421,
     });
   });

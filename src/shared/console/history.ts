@@ -8,19 +8,13 @@ import {
   keyIdSchema,
   keySpecSchema,
 } from '../kms';
+import type { ConsoleErrorCode } from './errors';
 import { HISTORY_LABEL_MAX_CHARS, historyFileSchema } from './history-file';
 
 export * from './history-file';
 
-/** The history API's own failures, in the console's `CONSOLE.*` numbering. */
-export const HISTORY_ERROR_CODES = {
-  'CONSOLE.0100': { status: 400, message: 'Invalid history or audit query.' },
-  'CONSOLE.0101': { status: 400, message: 'Invalid pagination cursor.' },
-  'CONSOLE.0102': { status: 404, message: 'The history record does not exist.' },
-  'CONSOLE.0103': { status: 400, message: 'Invalid history record.' },
-  'CONSOLE.0104': { status: 503, message: 'The history store is unavailable; try again.' },
-} as const;
-export type HistoryErrorCode = keyof typeof HISTORY_ERROR_CODES;
+/** The history API's own failures: CONSOLE.0100 to CONSOLE.0199 of the console's codes. */
+export type HistoryErrorCode = Extract<ConsoleErrorCode, `CONSOLE.01${string}`>;
 
 export const HISTORY_PAGE_LIMIT_DEFAULT = 50;
 export const HISTORY_PAGE_LIMIT_MAX = 200;

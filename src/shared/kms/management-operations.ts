@@ -47,52 +47,44 @@ import {
   userQuotasResponseSchema,
 } from './service-info';
 
+import { wireOperation } from './wire-operation';
 export const MANAGEMENT_OPERATIONS = {
-  'create-alias': { request: createAliasRequestSchema, response: aliasEntitySchema },
-  'list-aliases': { request: listAliasesRequestSchema, response: listAliasesResponseSchema },
-  'delete-alias': { request: deleteAliasRequestSchema, response: noContentSchema },
-  'associate-alias': { request: associateAliasRequestSchema, response: aliasEntitySchema },
-  'update-key-alias': {
-    request: updateKeyAliasRequestSchema,
-    response: updateKeyAliasResponseSchema,
-  },
-  'update-key-description': {
-    request: updateKeyDescriptionRequestSchema,
-    response: updateKeyDescriptionResponseSchema,
-  },
-  'create-kms-tag': { request: createKmsTagRequestSchema, response: noContentSchema },
-  'delete-kms-tag': { request: deleteKmsTagRequestSchema, response: noContentSchema },
-  'batch-kms-tags': { request: batchKmsTagsRequestSchema, response: noContentSchema },
-  'show-kms-tags': { request: showKmsTagsRequestSchema, response: showKmsTagsResponseSchema },
-  'list-kms-tags': { request: listKmsTagsRequestSchema, response: listKmsTagsResponseSchema },
-  'list-kms-by-tags': {
-    request: listKmsByTagsRequestSchema,
-    response: listKmsByTagsResponseSchema,
-  },
-  'enable-key-rotation': { request: keyRotationRequestSchema, response: emptyObjectSchema },
-  'disable-key-rotation': { request: keyRotationRequestSchema, response: emptyObjectSchema },
-  'update-key-rotation-interval': {
-    request: updateKeyRotationIntervalRequestSchema,
-    response: emptyObjectSchema,
-  },
-  'get-key-rotation-status': {
-    request: keyRotationRequestSchema,
-    response: keyRotationStatusResponseSchema,
-  },
-  'rotate-on-demand': { request: keyRotationRequestSchema, response: rotateOnDemandResponseSchema },
-  'create-grant': { request: createGrantRequestSchema, response: createGrantResponseSchema },
-  'list-grants': { request: listGrantsRequestSchema, response: listGrantsResponseSchema },
-  'list-retirable-grants': {
-    request: listRetirableGrantsRequestSchema,
-    response: listGrantsResponseSchema,
-  },
-  'revoke-grant': { request: grantIdRequestSchema, response: emptyObjectSchema },
-  'retire-grant': { request: grantIdRequestSchema, response: emptyObjectSchema },
-  'show-user-quotas': { request: userQuotasRequestSchema, response: userQuotasResponseSchema },
-  'show-user-instances': {
-    request: userInstancesRequestSchema,
-    response: userInstancesResponseSchema,
-  },
+  'create-alias': wireOperation(createAliasRequestSchema, aliasEntitySchema),
+  'list-aliases': wireOperation(listAliasesRequestSchema, listAliasesResponseSchema),
+  'delete-alias': wireOperation(deleteAliasRequestSchema, noContentSchema),
+  'associate-alias': wireOperation(associateAliasRequestSchema, aliasEntitySchema),
+  'update-key-alias': wireOperation(updateKeyAliasRequestSchema, updateKeyAliasResponseSchema),
+  'update-key-description': wireOperation(
+    updateKeyDescriptionRequestSchema,
+    updateKeyDescriptionResponseSchema,
+  ),
+  'create-kms-tag': wireOperation(createKmsTagRequestSchema, noContentSchema),
+  'delete-kms-tag': wireOperation(deleteKmsTagRequestSchema, noContentSchema),
+  'batch-kms-tags': wireOperation(batchKmsTagsRequestSchema, noContentSchema),
+  'show-kms-tags': wireOperation(showKmsTagsRequestSchema, showKmsTagsResponseSchema),
+  'list-kms-tags': wireOperation(listKmsTagsRequestSchema, listKmsTagsResponseSchema),
+  'list-kms-by-tags': wireOperation(listKmsByTagsRequestSchema, listKmsByTagsResponseSchema),
+  'enable-key-rotation': wireOperation(keyRotationRequestSchema, emptyObjectSchema),
+  'disable-key-rotation': wireOperation(keyRotationRequestSchema, emptyObjectSchema),
+  'update-key-rotation-interval': wireOperation(
+    updateKeyRotationIntervalRequestSchema,
+    emptyObjectSchema,
+  ),
+  'get-key-rotation-status': wireOperation(
+    keyRotationRequestSchema,
+    keyRotationStatusResponseSchema,
+  ),
+  'rotate-on-demand': wireOperation(keyRotationRequestSchema, rotateOnDemandResponseSchema),
+  'create-grant': wireOperation(createGrantRequestSchema, createGrantResponseSchema),
+  'list-grants': wireOperation(listGrantsRequestSchema, listGrantsResponseSchema),
+  'list-retirable-grants': wireOperation(
+    listRetirableGrantsRequestSchema,
+    listGrantsResponseSchema,
+  ),
+  'revoke-grant': wireOperation(grantIdRequestSchema, emptyObjectSchema),
+  'retire-grant': wireOperation(grantIdRequestSchema, emptyObjectSchema),
+  'show-user-quotas': wireOperation(userQuotasRequestSchema, userQuotasResponseSchema),
+  'show-user-instances': wireOperation(userInstancesRequestSchema, userInstancesResponseSchema),
 } as const;
 
 export type ManagementOperation = keyof typeof MANAGEMENT_OPERATIONS;

@@ -49,42 +49,34 @@ import {
 } from './signing';
 
 /** Every KMS operation the local KMS serves, with its request and response schema. */
+import { wireOperation } from './wire-operation';
 export const KMS_OPERATIONS = {
-  'encrypt-data': { request: encryptDataRequestSchema, response: encryptDataResponseSchema },
-  'decrypt-data': { request: decryptDataRequestSchema, response: decryptDataResponseSchema },
-  'list-keys': { request: listKeysRequestSchema, response: listKeysResponseSchema },
-  'describe-key': { request: describeKeyRequestSchema, response: describeKeyResponseSchema },
-  'get-publickey': { request: getPublicKeyRequestSchema, response: getPublicKeyResponseSchema },
-  'create-key': { request: createKeyRequestSchema, response: createKeyResponseSchema },
-  'enable-key': { request: enableKeyRequestSchema, response: keyStateChangeResponseSchema },
-  'disable-key': { request: disableKeyRequestSchema, response: keyStateChangeResponseSchema },
-  'schedule-key-deletion': {
-    request: scheduleKeyDeletionRequestSchema,
-    response: keyDeletionResponseSchema,
-  },
-  'cancel-key-deletion': {
-    request: cancelKeyDeletionRequestSchema,
-    response: keyDeletionResponseSchema,
-  },
-  'create-datakey': { request: createDatakeyRequestSchema, response: createDatakeyResponseSchema },
-  'create-datakey-without-plaintext': {
-    request: createDatakeyWithoutPlaintextRequestSchema,
-    response: createDatakeyWithoutPlaintextResponseSchema,
-  },
-  'encrypt-datakey': {
-    request: encryptDatakeyRequestSchema,
-    response: encryptDatakeyResponseSchema,
-  },
-  'decrypt-datakey': {
-    request: decryptDatakeyRequestSchema,
-    response: decryptDatakeyResponseSchema,
-  },
-  sign: { request: signRequestSchema, response: signResponseSchema },
-  verify: { request: verifyRequestSchema, response: verifyResponseSchema },
-  'generate-mac': { request: generateMacRequestSchema, response: generateMacResponseSchema },
-  'verify-mac': { request: verifyMacRequestSchema, response: verifyMacResponseSchema },
-  'gen-random': { request: genRandomRequestSchema, response: genRandomResponseSchema },
-  're-encrypt': { request: reEncryptRequestSchema, response: reEncryptResponseSchema },
+  'encrypt-data': wireOperation(encryptDataRequestSchema, encryptDataResponseSchema),
+  'decrypt-data': wireOperation(decryptDataRequestSchema, decryptDataResponseSchema),
+  'list-keys': wireOperation(listKeysRequestSchema, listKeysResponseSchema),
+  'describe-key': wireOperation(describeKeyRequestSchema, describeKeyResponseSchema),
+  'get-publickey': wireOperation(getPublicKeyRequestSchema, getPublicKeyResponseSchema),
+  'create-key': wireOperation(createKeyRequestSchema, createKeyResponseSchema),
+  'enable-key': wireOperation(enableKeyRequestSchema, keyStateChangeResponseSchema),
+  'disable-key': wireOperation(disableKeyRequestSchema, keyStateChangeResponseSchema),
+  'schedule-key-deletion': wireOperation(
+    scheduleKeyDeletionRequestSchema,
+    keyDeletionResponseSchema,
+  ),
+  'cancel-key-deletion': wireOperation(cancelKeyDeletionRequestSchema, keyDeletionResponseSchema),
+  'create-datakey': wireOperation(createDatakeyRequestSchema, createDatakeyResponseSchema),
+  'create-datakey-without-plaintext': wireOperation(
+    createDatakeyWithoutPlaintextRequestSchema,
+    createDatakeyWithoutPlaintextResponseSchema,
+  ),
+  'encrypt-datakey': wireOperation(encryptDatakeyRequestSchema, encryptDatakeyResponseSchema),
+  'decrypt-datakey': wireOperation(decryptDatakeyRequestSchema, decryptDatakeyResponseSchema),
+  sign: wireOperation(signRequestSchema, signResponseSchema),
+  verify: wireOperation(verifyRequestSchema, verifyResponseSchema),
+  'generate-mac': wireOperation(generateMacRequestSchema, generateMacResponseSchema),
+  'verify-mac': wireOperation(verifyMacRequestSchema, verifyMacResponseSchema),
+  'gen-random': wireOperation(genRandomRequestSchema, genRandomResponseSchema),
+  're-encrypt': wireOperation(reEncryptRequestSchema, reEncryptResponseSchema),
   ...MANAGEMENT_OPERATIONS,
 } as const;
 

@@ -1,92 +1,78 @@
-import { Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useEffect, useId, useRef, useState } from 'react';
+import { Button, Group, Text, Textarea } from '@mantine/core';
+import { useId, useRef, useState } from 'react';
 import type { DecryptDataResponse } from '../../../shared/kms';
 import { useI18n } from '../../../lib/i18n';
-import { CopyButton, EyeIcon, UnlockIcon, tone } from '../../../components';
+import { CopyButton, EyeIcon, Panel, ResultHeading, UnlockIcon } from '../../../components';
 import { describePlaintext } from '../model/plaintext-view';
 
 /** The decrypted plaintext, hidden until the operator asks to see it. */
 export function DecryptResult({ response }: { response: DecryptDataResponse }) {
   const { t } = useI18n();
   const titleId = useId();
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const valueRef = useRef<HTMLTextAreaElement>(null);
   const [revealed, setRevealed] = useState(false);
   const view = describePlaintext(response.plain_text, response.plain_text_base64);
   const copyValue = view.text ?? view.base64;
 
-  useEffect(() => headingRef.current?.focus(), []);
-
   return (
-    <Paper
-      withBorder
-      radius="md"
-      p={{ base: 'md', sm: 'lg' }}
-      component="section"
-      aria-labelledby={titleId}
-    >
-      <Stack gap="md">
-        <Stack gap={4}>
-          <Title order={2} id={titleId} ref={headingRef} tabIndex={-1}>
-            {t('decryptResult.title')}
-          </Title>
-          <Text size="sm" className={tone.success}>
-            <UnlockIcon size={14} style={{ verticalAlign: '-2px', marginRight: 4 }} />
-            {t('decryptResult.summary', { keyId: response.key_id, bytes: view.byteLength })}
-          </Text>
-        </Stack>
+    <Panel labelledBy={titleId}>
+      <ResultHeading
+        id={titleId}
+        title={t('decryptResult.title')}
+        icon={UnlockIcon}
+        status={t('decryptResult.summary', { keyId: response.key_id, bytes: view.byteLength })}
+      />
 
-        {revealed ? (
-          view.text !== undefined ? (
-            <Textarea
-              ref={valueRef}
-              label={t('decryptResult.plainText')}
-              value={view.text}
-              readOnly
-              autosize
-              minRows={2}
-              maxRows={14}
-            />
-          ) : (
-            <Textarea
-              ref={valueRef}
-              label={t('decryptResult.plainTextBase64')}
-              description={t('decryptResult.notPrintable')}
-              inputWrapperOrder={['label', 'description', 'input']}
-              value={view.base64}
-              readOnly
-              autosize
-              minRows={2}
-              maxRows={14}
-              styles={{
-                input: {
-                  fontFamily: 'var(--mantine-font-family-monospace)',
-                  wordBreak: 'break-all',
-                },
-              }}
-            />
-          )
-        ) : (
-          <Text size="sm" c="dimmed">
-            {t('decryptResult.hidden')}
-          </Text>
-        )}
-
-        <Group gap="sm">
-          <Button
-            variant={revealed ? 'default' : 'filled'}
-            leftSection={<EyeIcon />}
-            onClick={() => setRevealed((value) => !value)}
-          >
-            {revealed ? t('decryptResult.hide') : t('decryptResult.reveal')}
-          </Button>
-          <CopyButton
-            label={t('decryptResult.copyPlainText')}
-            value={copyValue}
-            selectTarget={() => valueRef.current}
+      {revealed ? (
+        view.text !== undefined ? (
+          <Textarea
+            ref={valueRef}
+            label={t('decryptResult.plainText')}
+            value={view.text}
+            readOnly
+            autosize
+            minRows={2}
+            maxRows={14}
           />
-        </Group>
-      </Stack>
-    </Paper>
+        ) : (
+          <Textarea
+            ref={valueRef}
+            label={t('decryptResult.plainTextBase64')}
+            description={t('decryptResult.notPrintable')}
+            inputWrapperOrder={['label', 'description', 'input']}
+            value={view.base64}
+            readOnly
+            autosize
+            minRows={2}
+            maxRows={14}
+            styles={{
+              input: {
+                fontFamily: 'var(--mantine-font-family-monospace)',
+                wordBreak: 'break-all',
+              },
+            }}
+          />
+        )
+      ) : (
+        <Text size="sm" c="dimmed">
+          {t('decryptResult.hidden')}
+        </Text>
+      )}
+
+      <Group gap="sm">
+        <Button
+          variant={revealed ? 'default' : 'filled'}
+          leftSection={<EyeIcon />}
+          onClick={() => setRevealed((value) => !value)}
+        >
+          {revealed ? t('decryptResult.hide') : t('decryptResult.reveal')}
+        </Button>
+        <CopyButton
+          label={t('decryptResult.copyPlainText')}
+          value={copyValue}
+          selectTarget={() => valueRef.current}
+        />
+      </Group>
+    </Panel>
   );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KeyDetails } from '../../../shared/kms';
+import { sampleKey, SAMPLE_RSA_KEY_ID } from '../../../shared/kms/key-details.test-support';
 import { decodeMessage } from '../../../lib/i18n';
 import {
   buildDecryptFormSchema,
@@ -10,14 +11,8 @@ import {
 } from './decrypt-form';
 
 const CIPHER = 'QUJD'.repeat(40);
-const RSA_ID = '1a2b3c4d-0000-4000-8000-000000000003';
-
-const rsaKey = {
-  key_id: RSA_ID,
-  key_spec: 'RSA_2048',
-  key_state: '2',
-  key_usage: 'ENCRYPT_DECRYPT',
-} as KeyDetails;
+const RSA_ID = SAMPLE_RSA_KEY_ID;
+const rsaKey = sampleKey({ key_id: RSA_ID, key_spec: 'RSA_2048' });
 
 function problems(values: Partial<DecryptFormValues>, key?: KeyDetails) {
   const result = buildDecryptFormSchema({ key }).safeParse({ ...EMPTY_DECRYPT_FORM, ...values });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KeyDetails } from '../../../shared/kms';
+import { sampleKey, SAMPLE_AES_KEY_ID } from '../../../shared/kms/key-details.test-support';
 import { decodeMessage } from '../../../lib/i18n';
 import {
   buildEncryptFormSchema,
@@ -8,28 +9,9 @@ import {
   type EncryptFormValues,
 } from './encrypt-form';
 
-const AES_ID = '0d0466b0-e727-4d9c-b35d-f84bb474a37f';
+const AES_ID = SAMPLE_AES_KEY_ID;
 
-function key(overrides: Partial<KeyDetails>): KeyDetails {
-  return {
-    key_id: AES_ID,
-    domain_id: 'd',
-    key_alias: 'alias',
-    realm: 'local',
-    key_spec: 'AES_256',
-    key_usage: 'ENCRYPT_DECRYPT',
-    key_description: '',
-    creation_date: '0',
-    scheduled_deletion_date: '',
-    key_state: '2',
-    default_key_flag: '0',
-    key_type: '1',
-    expiration_time: '',
-    origin: 'kms',
-    key_rotation_enabled: 'false',
-    ...overrides,
-  };
-}
+const key = sampleKey;
 
 /** Field path → message key, for whatever the schema refuses. */
 function problems(values: Partial<EncryptFormValues>, known?: KeyDetails) {

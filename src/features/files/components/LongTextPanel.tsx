@@ -1,6 +1,6 @@
-import { Paper, Stack, Textarea } from '@mantine/core';
+import { Textarea } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { growingText } from '../../../components';
+import { growingText, Panel } from '../../../components';
 
 /** A long text shown read-only in a section named like its field, with what goes under it. */
 export function LongTextPanel({
@@ -15,25 +15,17 @@ export function LongTextPanel({
   children: ReactNode;
 }) {
   return (
-    <Paper
-      withBorder
-      radius="md"
-      p={{ base: 'md', sm: 'lg' }}
-      component="section"
-      aria-label={label}
-    >
-      <Stack gap="md">
-        <Textarea
-          label={label}
-          description={hint}
-          value={value}
-          readOnly
-          rows={8}
-          classNames={{ input: growingText.text }}
-          spellCheck={false}
-        />
-        {children}
-      </Stack>
-    </Paper>
+    <Panel label={label}>
+      <Textarea
+        label={label}
+        description={hint}
+        value={value}
+        readOnly
+        rows={8}
+        classNames={{ input: growingText.text }}
+        spellCheck={false}
+      />
+      {children}
+    </Panel>
   );
 }

@@ -1,5 +1,6 @@
 import { useI18n } from '../../../lib/i18n';
 import type { HistoryEntry } from '../model/history-entry';
+import { entryView } from '../model/record-view';
 import { RecordCard } from './RecordCard';
 
 export interface HistoryEntryCardProps {
@@ -14,16 +15,7 @@ export function HistoryEntryCard({ entry, onDecrypt, onReuse, onDelete }: Histor
   const { t } = useI18n();
   return (
     <RecordCard
-      view={{
-        title: entry.label ?? entry.keyAlias ?? t('history.unlistedKey'),
-        createdAt: entry.createdAt,
-        keySpec: entry.keySpec,
-        algorithm: entry.algorithm,
-        keyId: entry.keyId,
-        encryptionContext: entry.encryptionContext,
-        ...(entry.cipherText !== undefined ? { cipherText: entry.cipherText } : {}),
-        ...(entry.file ? { file: entry.file } : {}),
-      }}
+      view={entryView(entry, t('history.unlistedKey'))}
       onDecrypt={() => onDecrypt(entry)}
       onReuse={() => onReuse(entry)}
       onDelete={() => onDelete(entry)}

@@ -29,23 +29,10 @@ function markOffered(): void {
   }
 }
 
-/** What the import API takes of a local entry: text encryptions, field by field. */
+/** What the import API takes of the local history: its text encryptions, without labels. */
 function importable(entries: readonly HistoryEntry[]): LocalHistoryEntry[] {
-  return entries.flatMap((entry) =>
-    entry.cipherText === undefined
-      ? []
-      : [
-          {
-            id: entry.id,
-            createdAt: entry.createdAt,
-            keyId: entry.keyId,
-            ...(entry.keyAlias !== undefined && { keyAlias: entry.keyAlias }),
-            ...(entry.keySpec !== undefined && { keySpec: entry.keySpec }),
-            algorithm: entry.algorithm,
-            encryptionContext: entry.encryptionContext,
-            cipherText: entry.cipherText,
-          },
-        ],
+  return entries.flatMap(({ label: _label, ...entry }) =>
+    entry.cipherText === undefined ? [] : [entry],
   );
 }
 

@@ -2,23 +2,7 @@ import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useId, type ReactNode } from 'react';
 import { useI18n } from '../../../lib/i18n';
 import { CopyButton, dangerButtonProps, TrashIcon, tone } from '../../../components';
-
-/** What a history card shows, whether the record is this browser's or the team's. */
-export interface RecordView {
-  title: string;
-  createdAt: string;
-  /** Who made it (team history only). */
-  actor?: string;
-  keySpec?: string | null;
-  algorithm: string;
-  keyId: string;
-  /** After the key id, e.g. the alias when the title is a label. */
-  keyNote?: string;
-  encryptionContext: Readonly<Record<string, string>>;
-  /** A text encryption's ciphertext; a file encryption has `file` instead. */
-  cipherText?: string;
-  file?: { name: string; size: number; fingerprint: string };
-}
+import type { RecordView } from '../model/record-view';
 
 export interface RecordCardProps {
   view: RecordView;

@@ -2,6 +2,8 @@ import { Button, Group, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useI18n } from '../../../lib/i18n';
 import type { HistoryItem } from '../../../shared/console/history';
+import { entryView } from '../model/record-view';
+import { entryOfItem } from '../model/team-entry';
 import { RecordCard } from './RecordCard';
 
 export interface TeamRecordCardProps {
@@ -57,16 +59,9 @@ export function TeamRecordCard({
   return (
     <RecordCard
       view={{
-        title: item.label ?? item.key_alias ?? t('history.unlistedKey'),
-        createdAt: item.created_at,
+        ...entryView(entryOfItem(item), t('history.unlistedKey')),
         actor: item.actor,
-        keySpec: item.key_spec,
-        algorithm: item.encryption_algorithm,
-        keyId: item.key_id,
         ...(item.label && item.key_alias ? { keyNote: ` (${item.key_alias})` } : {}),
-        encryptionContext: item.encryption_context,
-        ...(item.cipher_text !== null ? { cipherText: item.cipher_text } : {}),
-        ...(item.file ? { file: item.file } : {}),
       }}
       onDecrypt={() => onDecrypt(item)}
       onReuse={() => onReuse(item)}

@@ -1,48 +1,16 @@
 import { z } from 'zod/mini';
-import {
-  CIPHER_TEXT_MAX_CHARS,
-  encryptionAlgorithmSchema,
-  encryptionContextSchema,
-  keyIdSchema,
-  keySpecSchema,
-} from '../../../shared/kms';
-import { HISTORY_LABEL_MAX_CHARS, historyFileSchema } from '../../../shared/console/history-file';
+import { localHistoryEntrySchema, type LocalHistoryEntry } from '../../../shared/console/history';
 
 /**
  * One remembered encryption: what decrypting it will need, and nothing else. The object is
  * strict, so a field such as a plaintext can never ride along, whether from code or a file.
  * A text encryption holds its ciphertext; a file encryption (issue 11) holds the file's name,
  * size and envelope header fingerprint instead: never its content, never its data key.
- * Entries written before files existed (a ciphertext, no file) read as they always did.
+ * Entries written before files existed (a ciphertext, no file) read as they always did. The
+ * same schema checks the entries this browser sends to the team history's import.
  */
-export const historyEntrySchema = z
-  .strictObject({
-    id: z.string().check(z.minLength(1), z.maxLength(64)),
-    createdAt: z.iso.datetime({ offset: true }),
-    keyId: keyIdSchema,
-    keyAlias: z.optional(z.string().check(z.maxLength(255))),
-    keySpec: z.optional(keySpecSchema),
-    algorithm: encryptionAlgorithmSchema,
-    encryptionContext: encryptionContextSchema,
-    cipherText: z.optional(
-      z
-        .string()
-        .check(
-          z.minLength(1),
-          z.maxLength(CIPHER_TEXT_MAX_CHARS),
-          z.regex(/^[0-9a-zA-Z+/=]+$/, 'Ciphertext is Base64.'),
-        ),
-    ),
-    file: z.optional(historyFileSchema),
-    label: z.optional(z.string().check(z.maxLength(HISTORY_LABEL_MAX_CHARS))),
-  })
-  .check(
-    z.refine(
-      (entry) => (entry.cipherText === undefined) !== (entry.file === undefined),
-      'An entry holds either a ciphertext or a file.',
-    ),
-  );
-export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+export const historyEntrySchema = localHistoryEntrySchema;
+export type HistoryEntry = LocalHistoryEntry;
 
 export const HISTORY_VERSION = 1;
 

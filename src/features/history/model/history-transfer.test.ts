@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, exportCsv, exportJson, parseImport } from './history-transfer';
+import { csvCell } from '../../../shared/console/csv';
+import { exportCsv, exportJson, parseImport } from './history-transfer';
 import { sampleEntry } from './history.test-support';
 
 describe('JSON export and import', () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
 import type { Message } from '../../../lib/i18n';
+import { contextCell, csvCell, KEY_COLUMNS } from '../../../shared/console/csv';
 import { HISTORY_VERSION, historyEntrySchema, type HistoryEntry } from './history-entry';
 
 export const EXPORT_FORMAT = 'kms-encrypt-console/history';
@@ -24,24 +25,7 @@ export function exportJson(entries: readonly HistoryEntry[], now: Date = new Dat
   return `${JSON.stringify(document, null, 2)}\n`;
 }
 
-export const CSV_COLUMNS = [
-  'created_at',
-  'key_id',
-  'key_alias',
-  'key_spec',
-  'encryption_algorithm',
-  'encryption_context',
-  'cipher_text',
-] as const;
-
-/**
- * RFC 4180 quoting, plus a leading apostrophe on cells a spreadsheet would run as a formula
- * (context values are free text typed by someone).
- */
-export function csvCell(value: string): string {
-  const guarded = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
-}
+export const CSV_COLUMNS = ['created_at', ...KEY_COLUMNS, 'cipher_text'] as const;
 
 /** CSV for reading in a spreadsheet; JSON is the format to import back. */
 export function exportCsv(entries: readonly HistoryEntry[]): string {
@@ -52,9 +36,7 @@ export function exportCsv(entries: readonly HistoryEntry[]): string {
       entry.keyAlias ?? '',
       entry.keySpec ?? '',
       entry.algorithm,
-      Object.keys(entry.encryptionContext).length > 0
-        ? JSON.stringify(entry.encryptionContext)
-        : '',
+      contextCell(entry.encryptionContext),
       entry.cipherText ?? '',
     ]
       .map(csvCell)

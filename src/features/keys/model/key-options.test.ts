@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { KeyDetails } from '../../../shared/kms';
+import { sampleKey } from '../../../shared/kms/key-details.test-support';
 import {
   algorithmsForKey,
   keyAvailability,
@@ -9,26 +9,7 @@ import {
   sortKeys,
 } from './key-options';
 
-function key(overrides: Partial<KeyDetails>): KeyDetails {
-  return {
-    key_id: '0d0466b0-e727-4d9c-b35d-f84bb474a37f',
-    domain_id: 'd',
-    key_alias: 'alias',
-    realm: 'local',
-    key_spec: 'AES_256',
-    key_usage: 'ENCRYPT_DECRYPT',
-    key_description: '',
-    creation_date: '0',
-    scheduled_deletion_date: '',
-    key_state: '2',
-    default_key_flag: '0',
-    key_type: '1',
-    expiration_time: '',
-    origin: 'kms',
-    key_rotation_enabled: 'false',
-    ...overrides,
-  };
-}
+const key = sampleKey;
 
 describe('keyAvailability', () => {
   it('says why a key cannot encrypt', () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { CONSOLE_ERROR_CODES } from '../../../shared/console';
-import { HISTORY_ERROR_CODES } from '../../../shared/console/history';
 import { KMS_ERROR_CODES } from '../../../shared/kms';
 import { interpolate, placeholdersOf } from '../interpolate';
 import { initialLocale, localeFromBrowser } from '../locale';
@@ -62,11 +61,7 @@ describe('dictionaries', () => {
   });
 
   it('explain every KMS and console error code in both languages', () => {
-    for (const code of [
-      ...Object.keys(KMS_ERROR_CODES),
-      ...Object.keys(CONSOLE_ERROR_CODES),
-      ...Object.keys(HISTORY_ERROR_CODES),
-    ]) {
+    for (const code of [...Object.keys(KMS_ERROR_CODES), ...Object.keys(CONSOLE_ERROR_CODES)]) {
       expect(en, code).toHaveProperty([`kmsError.${code}`]);
       expect(zhCN, code).toHaveProperty([`kmsError.${code}`]);
     }
