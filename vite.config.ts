@@ -24,7 +24,14 @@ export default defineConfig({
         // A zod schema built at module level is a value, not an action: one the browser never
         // uses (create-key's request, say) may go, even from a module it imports from. So are the
         // icons, the operation table rows and the error-code tables built by these helpers.
-        manualPureFunctions: ['z', 'pathIcon', 'shapeIcon', 'wireOperation', 'errorCodeTable'],
+        manualPureFunctions: [
+          'z',
+          'pathIcon',
+          'shapeIcon',
+          'wireOperation',
+          'errorCodeTable',
+          'stringFields',
+        ],
       },
       output: {
         codeSplitting: {

@@ -1,8 +1,9 @@
+// Shared UI for the first view. Components only lazy pages use (Panel, ResultHeading,
+// WarningAlert, LoadMoreButton) are imported by their path instead: exported from here, the
+// bundler would put them in the first-load chunk beside everything this file exports.
 export { CopyButton, type CopyButtonProps } from './CopyButton';
 export { FormSubmitRow, type FormSubmitRowProps } from './FormSubmitRow';
 export { PageHeader, type PageHeaderProps } from './PageHeader';
-export { Panel, type PanelProps } from './Panel';
-export { ResultHeading, type ResultHeadingProps } from './ResultHeading';
 export { KmsErrorAlert, type KmsErrorLike } from './KmsErrorAlert';
 export { LanguageSwitcher } from './LanguageSwitcher';
 export {

@@ -26,16 +26,9 @@ const ID = '1a2b3c4d-0000-4000-8000-000000002001';
 describe('readSeedFile', () => {
   it('loads the e2e fixture and the documented example', async () => {
     const e2e = await readSeedFile(resolve('e2e/fixtures/local-kms-seed.yaml'));
-    expect(e2e.map((key) => key.key_spec)).toEqual([
-      'AES_256',
-      'SM4',
-      'RSA_2048',
-      'RSA_3072',
-      'RSA_4096',
-      'SM2',
-      'EC_P256',
-      'AES_256',
-    ]);
+    expect(e2e.map((key) => key.key_spec).join(' ')).toBe(
+      'AES_256 SM4 RSA_2048 RSA_3072 RSA_4096 SM2 EC_P256 AES_256',
+    );
     expect(e2e.at(-1)?.key_state).toBe('3');
     const example = await readSeedFile(resolve('docs/examples/local-kms-seed.yaml'));
     expect(example.length).toBeGreaterThan(3);

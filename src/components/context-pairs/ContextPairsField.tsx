@@ -35,6 +35,9 @@ export interface ContextPairsFieldProps {
   description: string;
 }
 
+const PAIR_PARTS = ['key', 'value'] as const;
+const PART_LABELS = { key: 'context.keyLabel', value: 'context.valueLabel' } as const;
+
 /** The encryption-context editor shared by the encrypt and decrypt forms. */
 export function ContextPairsField({
   pairs,
@@ -86,27 +89,20 @@ export function ContextPairsField({
           const number = index + 1;
           return (
             <div key={index} className={classes.pair}>
-              <div className={classes.key}>
-                <TextInput
-                  id={`${baseId}-key-${index}`}
-                  label={t('context.keyLabel', { n: number })}
-                  value={pair.key}
-                  onChange={(event) => update(index, 'key', event.currentTarget.value)}
-                  error={pairErrors?.key ? tm(pairErrors.key) : undefined}
-                  autoComplete="off"
-                  spellCheck={false}
-                />
-              </div>
-              <div className={classes.value}>
-                <TextInput
-                  label={t('context.valueLabel', { n: number })}
-                  value={pair.value}
-                  onChange={(event) => update(index, 'value', event.currentTarget.value)}
-                  error={pairErrors?.value ? tm(pairErrors.value) : undefined}
-                  autoComplete="off"
-                  spellCheck={false}
-                />
-              </div>
+              {PAIR_PARTS.map((part) => (
+                <div key={part} className={classes[part]}>
+                  <TextInput
+                    // The key input is where focus goes when a pair is added.
+                    id={part === 'key' ? `${baseId}-key-${index}` : undefined}
+                    label={t(PART_LABELS[part], { n: number })}
+                    value={pair[part]}
+                    onChange={(event) => update(index, part, event.currentTarget.value)}
+                    error={pairErrors?.[part] ? tm(pairErrors[part]) : undefined}
+                    autoComplete="off"
+                    spellCheck={false}
+                  />
+                </div>
+              ))}
               <div className={classes.remove}>
                 <ActionIcon
                   variant="default"

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { KmsError } from '../../shared/kms';
+import type { EnvelopeHeader as SymmetricHeader } from './envelope';
 
 /**
  * The bytes that bind a ciphertext to its encryption context and additional authenticated
@@ -35,4 +37,45 @@ export function hasAssociatedData(
 
 export function associatedDataDigest(canonical: Buffer): Buffer {
   return createHash('sha256').update(canonical).digest();
+}
+
+/** What a request says a sealed ciphertext was made for. */
+export interface SealedFor {
+  keyId: string;
+  encryptionContext: Record<string, string> | undefined;
+  additionalAuthenticatedData: string | undefined;
+}
+
+/** What to say when a ciphertext is not this key's kind, or not for this context and AAD. */
+export interface SealedRefusals {
+  foreign: string;
+  mismatch: string;
+}
+
+/**
+ * Checks a sealed ciphertext against the request before any decryption is tried, so another
+ * kind's or another key's ciphertext (KMS.2201) or a wrong context or AAD (KMS.0208) is named
+ * as such rather than as damage. Answers it, known
+ * to be there, and the canonical associated data to open it with.
+ */
+export function associatedDataFor<Sealed extends { header: SymmetricHeader }>(
+  sealed: Sealed | null | undefined,
+  algorithm: SymmetricHeader['algorithm'],
+  request: SealedFor,
+  refusals: SealedRefusals,
+): { sealed: Sealed; canonical: Buffer } {
+  if (!sealed || sealed.header.algorithm !== algorithm) {
+    throw new KmsError('KMS.2201', refusals.foreign);
+  }
+  if (sealed.header.keyId !== request.keyId) {
+    throw new KmsError('KMS.2201', 'cipher_text was made with another key.');
+  }
+  const canonical = canonicalAssociatedData(
+    request.encryptionContext,
+    request.additionalAuthenticatedData,
+  );
+  if (!associatedDataDigest(canonical).equals(sealed.header.associatedDataDigest)) {
+    throw new KmsError('KMS.0208', refusals.mismatch);
+  }
+  return { sealed, canonical };
 }

@@ -2,14 +2,17 @@
 import {
   KmsError,
   type EncryptionAlgorithm,
+  type KmsErrorCode,
   type KeyDetails,
   type KeyUsage,
 } from '../../shared/kms';
 import {
   keyType,
   requireCapability,
+  type KeyCapabilities,
   type KeyDataKeys,
   type KeyEncryption,
+  type Unsupported,
 } from '../crypto/key-kinds';
 import type { Keystore, StoredKey } from '../keystore/keystore';
 
@@ -69,13 +72,29 @@ export function requireUsage(key: StoredKey, usage: KeyUsage): void {
   if (key.metadata.usage !== usage) throw new KmsError('KMS.0308', USAGE_REFUSALS[usage]);
 }
 
-/** The checks encrypt, decrypt and re-encrypt share, in the order the cloud applies them. */
-export function encryptionKey(store: Keystore, keyId: string): [StoredKey, KeyEncryption] {
+/**
+ * The checks an operation makes of its key, in the order the cloud applies them: it exists,
+ * is enabled, its kind can do the operation, and it was created for this usage.
+ */
+export function capableKey<Capability>(
+  store: Keystore,
+  keyId: string,
+  capabilityOf: (capabilities: KeyCapabilities) => Capability | Unsupported,
+  usage: { required: KeyUsage; refusal: readonly [KmsErrorCode, string] },
+): [StoredKey, Capability] {
   const key = requireKey(store, keyId);
   requireUsable(key);
-  const encryption = requireCapability(key.capabilities.encryption);
-  requireUsage(key, 'ENCRYPT_DECRYPT');
-  return [key, encryption];
+  const capability = requireCapability(capabilityOf(key.capabilities));
+  if (key.metadata.usage !== usage.required) throw new KmsError(...usage.refusal);
+  return [key, capability];
+}
+
+/** encrypt, decrypt and re-encrypt. */
+export function encryptionKey(store: Keystore, keyId: string): [StoredKey, KeyEncryption] {
+  return capableKey(store, keyId, (can) => can.encryption, {
+    required: 'ENCRYPT_DECRYPT',
+    refusal: ['KMS.0308', USAGE_REFUSALS.ENCRYPT_DECRYPT],
+  });
 }
 
 /** The checks of the data-key operations: the CMK exists, is enabled, encrypts, wraps DEKs. */

@@ -1,18 +1,14 @@
 /** generate-mac and verify-mac (KMS-API-2.md §3.3): HMAC keys only, with their own algorithm. */
-import { KmsError } from '../../shared/kms';
-import { requireCapability, type KeyMac } from '../crypto/key-kinds';
+import type { KeyMac } from '../crypto/key-kinds';
 import type { Keystore, StoredKey } from '../keystore/keystore';
-import { requireKey, requireUsable } from './key-rules';
+import { capableKey } from './key-rules';
 import type { OperationContext, OperationGroup } from './operation-group';
 
 function macKey(store: Keystore, keyId: string): [StoredKey, KeyMac] {
-  const key = requireKey(store, keyId);
-  requireUsable(key);
-  const mac = requireCapability(key.capabilities.mac);
-  if (key.metadata.usage !== 'GENERATE_VERIFY_MAC') {
-    throw new KmsError('KMS.0308', 'Only a key with usage GENERATE_VERIFY_MAC makes MACs.');
-  }
-  return [key, mac];
+  return capableKey(store, keyId, (can) => can.mac, {
+    required: 'GENERATE_VERIFY_MAC',
+    refusal: ['KMS.0308', 'Only a key with usage GENERATE_VERIFY_MAC makes MACs.'],
+  });
 }
 
 export function macOperations({

@@ -2,21 +2,18 @@
  * sign and verify (KMS-API-2.md §3.2). The key's kind decides which algorithms it takes and
  * how it signs (key-kinds/); symmetric and HMAC kinds refuse there with their own codes.
  */
-import { KmsError, type KmsRequest } from '../../shared/kms';
-import { requireCapability, type KeySigning, type SignatureRequest } from '../crypto/key-kinds';
+import type { KmsRequest } from '../../shared/kms';
+import type { KeySigning, SignatureRequest } from '../crypto/key-kinds';
 import type { Keystore, StoredKey } from '../keystore/keystore';
-import { requireKey, requireUsable } from './key-rules';
+import { capableKey } from './key-rules';
 import type { OperationContext, OperationGroup } from './operation-group';
 
 /** The checks sign and verify share: the key exists, is enabled, signs, and is for signing. */
 function signingKey(store: Keystore, keyId: string): [StoredKey, KeySigning] {
-  const key = requireKey(store, keyId);
-  requireUsable(key);
-  const signing = requireCapability(key.capabilities.signing);
-  if (key.metadata.usage !== 'SIGN_VERIFY') {
-    throw new KmsError('KMS.0334', 'The key usage is ENCRYPT_DECRYPT: it cannot sign or verify.');
-  }
-  return [key, signing];
+  return capableKey(store, keyId, (can) => can.signing, {
+    required: 'SIGN_VERIFY',
+    refusal: ['KMS.0334', 'The key usage is ENCRYPT_DECRYPT: it cannot sign or verify.'],
+  });
 }
 
 function signatureRequest(key: StoredKey, request: KmsRequest<'sign'>): SignatureRequest {

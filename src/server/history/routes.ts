@@ -95,6 +95,19 @@ export const historyRoutes: FastifyPluginAsync<HistoryRoutesOptions> = async (ap
     return result;
   }
 
+  /** A change to the record named in the path, audited with that record and its key. */
+  async function auditedRecordChange<T>(
+    request: FastifyRequest<{ Params: { id: string } }>,
+    action: AuditAction,
+    change: (id: string) => Promise<T>,
+  ): Promise<T> {
+    const { id } = request.params;
+    const existing = await repository.getRecord(id);
+    return audited(request, action, { keyId: existing?.key_id, recordId: existing?.id }, () =>
+      change(id),
+    );
+  }
+
   app.get('/api/history', async (request) => {
     const query = parseOr(historyListQuerySchema, request.query, 'CONSOLE.0100');
     return repository.listRecords(historyFilters(query), {
@@ -114,31 +127,17 @@ export const historyRoutes: FastifyPluginAsync<HistoryRoutesOptions> = async (ap
 
   app.patch<{ Params: { id: string } }>('/api/history/:id', async (request) => {
     const { label } = parseOr(historyLabelBodySchema, request.body, 'CONSOLE.0103');
-    const { id } = request.params;
-    const existing = await repository.getRecord(id);
-    return audited(
-      request,
-      'history.label',
-      { keyId: existing?.key_id, recordId: existing?.id },
-      async () => {
-        const item = await repository.updateLabel(id, label);
-        if (item === null) throw new HistoryError('CONSOLE.0102');
-        return { item };
-      },
-    );
+    return auditedRecordChange(request, 'history.label', async (id) => {
+      const item = await repository.updateLabel(id, label);
+      if (item === null) throw new HistoryError('CONSOLE.0102');
+      return { item };
+    });
   });
 
   app.delete<{ Params: { id: string } }>('/api/history/:id', async (request, reply) => {
-    const { id } = request.params;
-    const existing = await repository.getRecord(id);
-    await audited(
-      request,
-      'history.delete',
-      { keyId: existing?.key_id, recordId: existing?.id },
-      async () => {
-        if ((await repository.softDelete(id)) === null) throw new HistoryError('CONSOLE.0102');
-      },
-    );
+    await auditedRecordChange(request, 'history.delete', async (id) => {
+      if ((await repository.softDelete(id)) === null) throw new HistoryError('CONSOLE.0102');
+    });
     return reply.status(204).send();
   });
 

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KMS_ERROR_CODES, KmsError, KmsShapedError } from '../kms';
-import {
-  API_ERROR_CODES,
-  AUTH_MODES,
-  CONSOLE_ERROR_CODES,
-  ConsoleError,
-  publicConfigSchema,
-  signInRequestSchema,
-} from './index';
+import { API_ERROR_CODES, CONSOLE_ERROR_CODES, ConsoleError } from './errors';
+import { AUTH_MODES, publicConfigSchema, signInRequestSchema } from './index';
 
 describe('CONSOLE.* error codes', () => {
   it('keep the statuses they were published with', () => {

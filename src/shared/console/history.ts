@@ -64,15 +64,20 @@ export type HistoryPage = z.infer<typeof historyPageSchema>;
 const queryText = z.string().check(z.maxLength(HISTORY_QUERY_MAX_CHARS));
 const limitText = z.string().check(z.regex(/^[0-9]{1,3}$/, 'limit is a whole number.'));
 
+/** Which time span and which page: the history and the audit list take these alike. */
+const pageFields = {
+  from: z.optional(isoTime),
+  to: z.optional(isoTime),
+  cursor: z.optional(z.string().check(z.maxLength(200))),
+  limit: z.optional(limitText),
+};
+
 /** Query strings arrive as text; `limit` is turned into a number by the route. */
 export const historyListQuerySchema = z.strictObject({
   q: z.optional(queryText),
   key_id: z.optional(keyIdSchema),
   actor: z.optional(queryText),
-  from: z.optional(isoTime),
-  to: z.optional(isoTime),
-  cursor: z.optional(z.string().check(z.maxLength(200))),
-  limit: z.optional(limitText),
+  ...pageFields,
 });
 export type HistoryListQuery = z.infer<typeof historyListQuerySchema>;
 
@@ -199,9 +204,6 @@ export const auditListQuerySchema = z.strictObject({
   action: z.optional(auditActionSchema),
   key_id: z.optional(queryText),
   outcome: z.optional(queryText),
-  from: z.optional(isoTime),
-  to: z.optional(isoTime),
-  cursor: z.optional(z.string().check(z.maxLength(200))),
-  limit: z.optional(limitText),
+  ...pageFields,
 });
 export type AuditListQuery = z.infer<typeof auditListQuerySchema>;

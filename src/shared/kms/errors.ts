@@ -26,6 +26,8 @@ export function errorCodeTable<Code extends string>(
   ) as Record<Code, ErrorCodeInfo>;
 }
 
+export type KmsErrorCode = keyof typeof KMS_ERROR_CODES;
+
 /**
  * Error codes of Huawei Cloud KMS (KMS-API.md). The console's own `CONSOLE.*` codes live in
  * src/shared/console/errors.ts.
@@ -105,8 +107,6 @@ export const KMS_ERROR_CODES = errorCodeTable({
   'KMS.0101': [500, 'KMS internal error.'],
   'KMS.0103': [500, 'KMS system exception.'],
 });
-
-export type KmsErrorCode = keyof typeof KMS_ERROR_CODES;
 
 export function isKnownErrorCode(code: string): code is KmsErrorCode {
   return Object.hasOwn(KMS_ERROR_CODES, code);

@@ -44,3 +44,15 @@ export function decimalOr(value: string | number | undefined, fallback: number):
   if (value === undefined || value === '') return fallback;
   return Number(value);
 }
+
+/**
+ * Answer fields that are plain strings on the wire: KMS answers most scalars, numbers and
+ * dates included, as strings (KMS-API-2.md §0).
+ */
+export function stringFields<const Names extends readonly string[]>(
+  ...names: Names
+): { [Name in Names[number]]: z.ZodMiniString<string> } {
+  return Object.fromEntries(names.map((name) => [name, z.string()])) as {
+    [Name in Names[number]]: z.ZodMiniString<string>;
+  };
+}

@@ -1,6 +1,6 @@
 // Grants (KMS-API-2.md §7): records with a lifecycle; the local KMS keeps and lists them.
 import { z } from 'zod/mini';
-import { codedString, decimalText, failsWith } from './field-checks';
+import { codedString, decimalText, failsWith, stringFields } from './field-checks';
 import { keyIdSchema, sequenceSchema } from './schemas';
 
 export const GRANT_OPERATIONS = [
@@ -80,15 +80,9 @@ export const listRetirableGrantsRequestSchema = z.strictObject({
 });
 
 export const grantSchema = z.object({
-  key_id: z.string(),
-  grant_id: z.string(),
-  grantee_principal: z.string(),
-  grantee_principal_type: z.string(),
+  ...stringFields('key_id', 'grant_id', 'grantee_principal', 'grantee_principal_type'),
   operations: z.array(z.string()),
-  issuing_principal: z.string(),
-  creation_date: z.string(),
-  name: z.string(),
-  retiring_principal: z.string(),
+  ...stringFields('issuing_principal', 'creation_date', 'name', 'retiring_principal'),
 });
 export type Grant = z.infer<typeof grantSchema>;
 

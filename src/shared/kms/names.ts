@@ -1,7 +1,7 @@
 // Names of keys (KMS-API-2.md §4): the multi-alias API (/kms/aliases, /kms/alias/associate)
 // and the single key_alias and key_description changed in place.
 import { z } from 'zod/mini';
-import { codedString, decimalText } from './field-checks';
+import { codedString, decimalText, stringFields } from './field-checks';
 import { KEY_ALIAS_PATTERN, KEY_DESCRIPTION_MAX_CHARS } from './limits';
 import { keyAliasSchema, keyIdSchema, sequenceSchema } from './schemas';
 
@@ -20,14 +20,9 @@ export const createAliasRequestSchema = z.strictObject({
   sequence: z.optional(sequenceSchema),
 });
 
-export const aliasEntitySchema = z.object({
-  domain_id: z.string(),
-  key_id: z.string(),
-  alias: z.string(),
-  alias_urn: z.string(),
-  create_time: z.string(),
-  update_time: z.string(),
-});
+export const aliasEntitySchema = z.object(
+  stringFields('domain_id', 'key_id', 'alias', 'alias_urn', 'create_time', 'update_time'),
+);
 export type AliasEntity = z.infer<typeof aliasEntitySchema>;
 
 /** GET /kms/aliases: query parameters only, all strings. */

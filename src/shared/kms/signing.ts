@@ -57,22 +57,21 @@ const messageSchema = z.string().check(
 
 // ---- requests ------------------------------------------------------------------------------
 
-export const signRequestSchema = z.strictObject({
+/** What sign and verify both take: the key, the message and how it is signed. */
+const signedMessageFields = {
   key_id: keyIdSchema,
   message: messageSchema,
   signing_algorithm: signingAlgorithmSchema,
   message_type: z.optional(messageTypeSchema),
   sequence: z.optional(sequenceSchema),
-});
+};
+
+export const signRequestSchema = z.strictObject(signedMessageFields);
 export type SignRequest = z.infer<typeof signRequestSchema>;
 
 export const verifyRequestSchema = z.strictObject({
-  key_id: keyIdSchema,
-  message: messageSchema,
+  ...signedMessageFields,
   signature: base64Schema('signature'),
-  signing_algorithm: signingAlgorithmSchema,
-  message_type: z.optional(messageTypeSchema),
-  sequence: z.optional(sequenceSchema),
 });
 export type VerifyRequest = z.infer<typeof verifyRequestSchema>;
 

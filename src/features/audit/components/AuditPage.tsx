@@ -1,18 +1,10 @@
-import {
-  Alert,
-  Button,
-  Group,
-  NativeSelect,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Alert, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useDeferredValue, useId, useState } from 'react';
+import { cursorPages } from '../../../lib/api/cursor-pages';
 import { useI18n } from '../../../lib/i18n';
 import { KmsErrorAlert, PageHeader, tone } from '../../../components';
+import { LoadMoreButton } from '../../../components/LoadMoreButton';
 import { AUDIT_ACTIONS } from '../../../shared/console/history';
 import { auditKeys, listAudit, NO_AUDIT_FILTERS, type AuditFilterValues } from '../api/audit';
 
@@ -27,11 +19,7 @@ export default function AuditPage({ teamHistory }: AuditPageProps) {
   const [filters, setFilters] = useState<AuditFilterValues>(NO_AUDIT_FILTERS);
   const applied = useDeferredValue(filters);
   const events = useInfiniteQuery({
-    queryKey: auditKeys.list(applied),
-    queryFn: ({ pageParam }) => listAudit(applied, pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.next_cursor ?? undefined,
-    placeholderData: (previous) => previous,
+    ...cursorPages(auditKeys.list(applied), (cursor) => listAudit(applied, cursor)),
     enabled: teamHistory,
   });
   const set = (name: keyof AuditFilterValues) => (value: string) =>
@@ -125,17 +113,7 @@ export default function AuditPage({ teamHistory }: AuditPageProps) {
               </Table>
             </Table.ScrollContainer>
           )}
-          {events.hasNextPage && (
-            <Group justify="center">
-              <Button
-                variant="default"
-                loading={events.isFetchingNextPage}
-                onClick={() => void events.fetchNextPage()}
-              >
-                {t('audit.loadMore')}
-              </Button>
-            </Group>
-          )}
+          <LoadMoreButton query={events} label={t('audit.loadMore')} />
         </>
       )}
     </Stack>

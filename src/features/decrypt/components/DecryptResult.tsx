@@ -2,7 +2,9 @@ import { Button, Group, Text, Textarea } from '@mantine/core';
 import { useId, useRef, useState } from 'react';
 import type { DecryptDataResponse } from '../../../shared/kms';
 import { useI18n } from '../../../lib/i18n';
-import { CopyButton, EyeIcon, Panel, ResultHeading, UnlockIcon } from '../../../components';
+import { CopyButton, EyeIcon, UnlockIcon } from '../../../components';
+import { Panel } from '../../../components/Panel';
+import { ResultHeading } from '../../../components/ResultHeading';
 import { describePlaintext } from '../model/plaintext-view';
 
 /** The decrypted plaintext, hidden until the operator asks to see it. */

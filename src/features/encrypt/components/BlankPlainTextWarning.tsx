@@ -1,6 +1,6 @@
-import { Alert, Button, Group } from '@mantine/core';
+import { Button, Group } from '@mantine/core';
 import { useEffect, useRef } from 'react';
-import { AlertIcon } from '../../../components';
+import { WarningAlert } from '../../../components/WarningAlert';
 import { useI18n } from '../../../lib/i18n';
 
 /** The confirm step before a whitespace-only plaintext is encrypted. */
@@ -16,13 +16,7 @@ export function BlankPlainTextWarning({
   // The question is the next thing to answer: keyboard focus goes to it.
   useEffect(() => confirmRef.current?.focus(), []);
   return (
-    <Alert
-      role="alert"
-      color="orange"
-      variant="light"
-      icon={<AlertIcon size={20} />}
-      title={t('encrypt.blankTitle')}
-    >
+    <WarningAlert title={t('encrypt.blankTitle')}>
       {t('encrypt.blankDetail')}
       <Group gap="sm" mt="sm">
         <Button ref={confirmRef} size="sm" onClick={onConfirm}>
@@ -32,6 +26,6 @@ export function BlankPlainTextWarning({
           {t('encrypt.blankCancel')}
         </Button>
       </Group>
-    </Alert>
+    </WarningAlert>
   );
 }

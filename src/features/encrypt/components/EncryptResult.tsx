@@ -2,7 +2,9 @@ import { Button, Group, Textarea } from '@mantine/core';
 import { useDeferredValue, useId, useRef } from 'react';
 import { useI18n } from '../../../lib/i18n';
 import type { PublicConfig } from '../../../shared/console';
-import { ArrowLeftIcon, CheckIcon, Panel, ResultHeading } from '../../../components';
+import { ArrowLeftIcon, CheckIcon } from '../../../components';
+import { Panel } from '../../../components/Panel';
+import { ResultHeading } from '../../../components/ResultHeading';
 import type { EncryptionResult } from '../model/encryption-result';
 import { EncryptResultDetails } from './EncryptResultDetails';
 

@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Code, Divider, Group, Stack, Text } from '@mantine/core';
-import { useRef, type RefObject } from 'react';
+import { useRef, type ReactNode, type RefObject } from 'react';
 import { useI18n } from '../../../lib/i18n';
 import type { PublicConfig } from '../../../shared/console';
 import { CopyButton, KmsErrorAlert, ShieldCheckIcon, tone } from '../../../components';
@@ -16,6 +16,26 @@ export interface EncryptResultDetailsProps {
   config: PublicConfig | undefined;
   /** The ciphertext field, selected in place when the clipboard is unavailable. */
   cipherTextRef: RefObject<HTMLTextAreaElement | null>;
+}
+
+/** One fact about the result under its label. */
+function Fact({
+  label,
+  className,
+  children,
+}: {
+  label: string;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <Stack gap={4} className={className}>
+      <Text size="sm" fw={600}>
+        {label}
+      </Text>
+      {children}
+    </Stack>
+  );
 }
 
 /**
@@ -81,10 +101,7 @@ export function EncryptResultDetails({
       <Divider />
 
       <Group gap="xl" align="flex-start">
-        <Stack gap={4} className={classes.keyFacts}>
-          <Text size="sm" fw={600}>
-            {t('result.keyId')}
-          </Text>
+        <Fact label={t('result.keyId')} className={classes.keyFacts}>
           <Code ref={keyIdRef} className={tone.uuid} block={false}>
             {result.keyId}
           </Code>
@@ -96,19 +113,13 @@ export function EncryptResultDetails({
             </Text>
             <KeyDetailsButton keyId={result.keyId} config={config} />
           </Group>
-        </Stack>
-        <Stack gap={4}>
-          <Text size="sm" fw={600}>
-            {t('result.algorithm')}
-          </Text>
+        </Fact>
+        <Fact label={t('result.algorithm')}>
           <Code ref={algorithmRef}>{result.algorithm}</Code>
-        </Stack>
+        </Fact>
       </Group>
 
-      <Stack gap={4}>
-        <Text size="sm" fw={600}>
-          {t('context.legend')}
-        </Text>
+      <Fact label={t('context.legend')}>
         {contextEntries.length === 0 ? (
           <Text size="sm" c="dimmed">
             {t('result.noContext')}
@@ -122,7 +133,7 @@ export function EncryptResultDetails({
             ))}
           </Group>
         )}
-      </Stack>
+      </Fact>
 
       <div className={classes.copyGrid}>
         <CopyButton

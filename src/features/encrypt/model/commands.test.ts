@@ -26,14 +26,16 @@ const CLOUD: UpstreamFacts = {
 
 describe('decryptRequestFor', () => {
   it('needs only the ciphertext (and context) for symmetric ciphertext', () => {
-    expect(
-      decryptRequestFor({
-        keyId: KEY,
-        algorithm: 'SYMMETRIC_DEFAULT',
-        encryptionContext: { dept: 'finance' },
-        cipherText: CIPHER,
-      }),
-    ).toEqual({ cipher_text: CIPHER, encryption_context: { dept: 'finance' } });
+    const encryption = {
+      keyId: KEY,
+      algorithm: 'SYMMETRIC_DEFAULT',
+      encryptionContext: { dept: 'finance' },
+      cipherText: CIPHER,
+    } as const;
+    expect(decryptRequestFor(encryption)).toEqual({
+      cipher_text: CIPHER,
+      encryption_context: { dept: 'finance' },
+    });
   });
 
   it('carries key id and algorithm for asymmetric ciphertext', () => {

@@ -1,6 +1,7 @@
 import { Textarea } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { growingText, Panel } from '../../../components';
+import { growingText } from '../../../components';
+import { Panel } from '../../../components/Panel';
 
 /** A long text shown read-only in a section named like its field, with what goes under it. */
 export function LongTextPanel({

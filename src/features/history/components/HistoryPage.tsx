@@ -1,12 +1,13 @@
 import { Alert, Button, Group, Pagination, Stack, Text, TextInput } from '@mantine/core';
 import { lazy, Suspense, useId, useMemo, useState } from 'react';
 import { useI18n, type MessageKey } from '../../../lib/i18n';
-import { AlertIcon, HistoryIcon, PageHeader, tone } from '../../../components';
+import { AlertIcon, PageHeader, tone } from '../../../components';
 import type { HistoryEntry } from '../model/history-entry';
 import { HISTORY_CAP, type HistoryWarning } from '../model/history-store';
 import { PAGE_SIZE, pageOf, searchHistory } from '../model/history-search';
 import { ClearHistoryButton } from './ClearHistoryButton';
 import { HistoryEntryCard } from './HistoryEntryCard';
+import { NoRecords, RecordList } from './RecordList';
 import type { TransferOutcome } from './HistoryTransfer';
 import { historyStore, useHistory, useHistoryNotice } from './history-store-instance';
 import { useTransient } from './use-transient';
@@ -197,15 +198,9 @@ function BrowserHistory({ onDecrypt, onReuse }: HistoryPageProps) {
       </Group>
 
       {entries.length === 0 ? (
-        <Stack align="center" gap="xs" py="xl">
-          <HistoryIcon size={32} />
-          <Text fw={600}>{t('history.emptyTitle')}</Text>
-          <Text size="sm" c="dimmed" ta="center">
-            {t('history.empty')}
-          </Text>
-        </Stack>
+        <NoRecords title={t('history.emptyTitle')} detail={t('history.empty')} />
       ) : (
-        <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }}>
+        <RecordList>
           {shown.map((entry) => (
             <HistoryEntryCard
               key={entry.id}
@@ -218,7 +213,7 @@ function BrowserHistory({ onDecrypt, onReuse }: HistoryPageProps) {
               }}
             />
           ))}
-        </Stack>
+        </RecordList>
       )}
 
       {pages > 1 && (

@@ -16,14 +16,8 @@ export interface RecordCardProps {
 }
 
 /** One remembered encryption: its key, algorithm and context, and what can be done with it. */
-export function RecordCard({
-  view,
-  onDecrypt,
-  onReuse,
-  onDelete,
-  onEditLabel,
-  labelEditor,
-}: RecordCardProps) {
+export function RecordCard({ view, labelEditor, ...actions }: RecordCardProps) {
+  const { onDecrypt, onReuse, onDelete, onEditLabel } = actions;
   const { t, formatDateTime } = useI18n();
   const titleId = useId();
   const context = Object.entries(view.encryptionContext);

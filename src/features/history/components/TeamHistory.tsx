@@ -1,8 +1,10 @@
-import { Alert, Button, Group, Menu, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Menu, Text, TextInput } from '@mantine/core';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useDeferredValue, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { cursorPages } from '../../../lib/api/cursor-pages';
 import { useI18n } from '../../../lib/i18n';
-import { HistoryIcon, KmsErrorAlert } from '../../../components';
+import { KmsErrorAlert } from '../../../components';
+import { LoadMoreButton } from '../../../components/LoadMoreButton';
 import type { HistoryItem } from '../../../shared/console/history';
 import {
   deleteRecord,
@@ -15,6 +17,7 @@ import { entryOfItem } from '../model/team-entry';
 import { teamOutbox } from '../model/team-outbox';
 import type { HistoryPageProps } from './HistoryPage';
 import { ImportOffer } from './ImportOffer';
+import { NoRecords, RecordList } from './RecordList';
 import { TeamRecordCard } from './TeamRecordCard';
 import { useTransient } from './use-transient';
 
@@ -28,13 +31,9 @@ export default function TeamHistory({ onDecrypt, onReuse }: HistoryPageProps) {
   const status = useTransient<{ kind: 'deleted'; id: string } | { kind: 'labelSaved' }>();
   const waiting = useSyncExternalStore(teamOutbox.subscribe, teamOutbox.count);
 
-  const records = useInfiniteQuery({
-    queryKey: teamHistoryKeys.records(q),
-    queryFn: ({ pageParam }) => listRecords(q, pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.next_cursor ?? undefined,
-    placeholderData: (previous) => previous,
-  });
+  const records = useInfiniteQuery(
+    cursorPages(teamHistoryKeys.records(q), (cursor) => listRecords(q, cursor)),
+  );
   const refresh = () => void queryClient.invalidateQueries({ queryKey: teamHistoryKeys.all });
 
   // A record that waited in this browser has reached the store: show it.
@@ -123,12 +122,9 @@ export default function TeamHistory({ onDecrypt, onReuse }: HistoryPageProps) {
 
       {records.error && <KmsErrorAlert title={t('history.team.failed')} error={records.error} />}
       {records.isSuccess && items.length === 0 ? (
-        <Stack align="center" gap="xs" py="xl">
-          <HistoryIcon size={32} />
-          <Text fw={600}>{q ? t('history.team.noMatch') : t('history.emptyTitle')}</Text>
-        </Stack>
+        <NoRecords title={q ? t('history.team.noMatch') : t('history.emptyTitle')} />
       ) : (
-        <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }}>
+        <RecordList>
           {items.map((item) => (
             <TeamRecordCard
               key={item.id}
@@ -139,19 +135,9 @@ export default function TeamHistory({ onDecrypt, onReuse }: HistoryPageProps) {
               onLabel={onLabel}
             />
           ))}
-        </Stack>
+        </RecordList>
       )}
-      {records.hasNextPage && (
-        <Group justify="center">
-          <Button
-            variant="default"
-            loading={records.isFetchingNextPage}
-            onClick={() => void records.fetchNextPage()}
-          >
-            {t('history.team.loadMore')}
-          </Button>
-        </Group>
-      )}
+      <LoadMoreButton query={records} label={t('history.team.loadMore')} />
     </>
   );
 }

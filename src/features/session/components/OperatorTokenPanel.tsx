@@ -1,9 +1,10 @@
 import { Alert, Button, Checkbox, Group, PasswordInput, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState, useSyncExternalStore, type FormEvent } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { useI18n } from '../../../lib/i18n';
 import { LockIcon } from '../../../components';
 import { operatorToken } from '../../../lib/api';
+import { useSecretField } from './use-secret-field';
 
 /**
  * Operator token mode: the console holds no cloud credentials, each operator pastes their own
@@ -13,22 +14,13 @@ export function OperatorTokenPanel() {
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const token = useSyncExternalStore(operatorToken.subscribe, operatorToken.get);
-  const [draft, setDraft] = useState('');
   const [keepForTab, setKeepForTab] = useState(false);
-  const [missing, setMissing] = useState(false);
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    if (draft.trim() === '') {
-      setMissing(true);
-      return;
-    }
-    setMissing(false);
-    operatorToken.set(draft, keepForTab);
-    setDraft('');
+  const field = useSecretField(t('operator.tokenRequired'), (secret, clear) => {
+    operatorToken.set(secret, keepForTab);
+    clear();
     // Whatever failed for want of a token (the key list) is worth asking again.
     void queryClient.invalidateQueries();
-  };
+  });
 
   if (token) {
     return (
@@ -54,14 +46,12 @@ export function OperatorTokenPanel() {
 
   return (
     <Alert variant="light" color="yellow" icon={<LockIcon />} title={t('operator.title')}>
-      <form onSubmit={onSubmit} noValidate>
+      <form onSubmit={field.onSubmit} noValidate>
         <Stack gap="xs">
           <Text size="sm">{t('operator.explanation')}</Text>
           <PasswordInput
             label={t('operator.tokenLabel')}
-            value={draft}
-            onChange={(event) => setDraft(event.currentTarget.value)}
-            error={missing ? t('operator.tokenRequired') : undefined}
+            {...field.inputProps}
             autoComplete="off"
           />
           <Checkbox

@@ -1,6 +1,6 @@
-import { Alert, Button, Group, Text } from '@mantine/core';
+import { Button, Group, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { AlertIcon } from '../../../components';
+import { WarningAlert } from '../../../components/WarningAlert';
 import { useI18n } from '../../../lib/i18n';
 import { sessionQueries } from '../api/get-session';
 
@@ -15,13 +15,7 @@ export default function SessionExpiryWarning({ endsAt }: { endsAt: number }) {
   const time = new Date(endsAt).toLocaleTimeString(locale);
 
   return (
-    <Alert
-      role="alert"
-      color="orange"
-      variant="light"
-      icon={<AlertIcon size={20} />}
-      title={t('session.endingTitle', { time })}
-    >
+    <WarningAlert title={t('session.endingTitle', { time })}>
       <Group justify="space-between" gap="sm">
         <Text size="sm">{t('session.endingDetail')}</Text>
         <Button
@@ -32,6 +26,6 @@ export default function SessionExpiryWarning({ endsAt }: { endsAt: number }) {
           {t('session.stay')}
         </Button>
       </Group>
-    </Alert>
+    </WarningAlert>
   );
 }

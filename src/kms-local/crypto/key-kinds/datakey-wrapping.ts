@@ -6,7 +6,11 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { KmsError } from '../../../shared/kms';
-import { associatedDataDigest, canonicalAssociatedData } from '../associated-data';
+import {
+  associatedDataDigest,
+  associatedDataFor,
+  canonicalAssociatedData,
+} from '../associated-data';
 import { dataKeyBlobLength, encodeDataKeyHeader, parseDataKeyBlob } from '../datakey-blob';
 import { SYMMETRIC_ALGORITHMS } from '../envelope';
 import { freshRandomBytes } from '../random-pool';
@@ -67,26 +71,14 @@ export function dataKeyWrapping<M>(
 
     unwrap(request) {
       const blob = parseDataKeyBlob(request.blob);
-      if (!blob || blob.header.algorithm !== cipher.algorithm) {
-        throw new KmsError('KMS.2201', 'cipher_text is not a DEK ciphertext of this key.');
-      }
-      if (blob.header.keyId !== request.keyId) {
-        throw new KmsError('KMS.2201', 'cipher_text was made with another key.');
-      }
+      const { sealed, canonical } = associatedDataFor(blob, cipher.algorithm, request, {
+        foreign: 'cipher_text is not a DEK ciphertext of this key.',
+        mismatch: 'The encryption context or AAD does not match the one the DEK was wrapped with.',
+      });
       if (request.blob.length !== dataKeyBlobLength(cipher.algorithm, request.dekLength)) {
         throw new KmsError('KMS.2204');
       }
-      const canonical = canonicalAssociatedData(
-        request.encryptionContext,
-        request.additionalAuthenticatedData,
-      );
-      if (!associatedDataDigest(canonical).equals(blob.header.associatedDataDigest)) {
-        throw new KmsError(
-          'KMS.0208',
-          'The encryption context or AAD does not match the one the DEK was wrapped with.',
-        );
-      }
-      const opened = cipher.open(material, blob, canonical);
+      const opened = cipher.open(material, sealed, canonical);
       if (!opened) throw hashFailure();
       const dek = opened.subarray(0, request.dekLength);
       const carried = opened.subarray(request.dekLength);

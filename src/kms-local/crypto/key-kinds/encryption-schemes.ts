@@ -12,11 +12,7 @@ import {
   type EncryptionAlgorithm,
   type KeySpec,
 } from '../../../shared/kms';
-import {
-  associatedDataDigest,
-  canonicalAssociatedData,
-  hasAssociatedData,
-} from '../associated-data';
+import { associatedDataFor, canonicalAssociatedData, hasAssociatedData } from '../associated-data';
 import { openSymmetric, sealSymmetric, type SymmetricCipher } from '../symmetric-envelope';
 import type { KeyEncryption } from './kind';
 
@@ -49,23 +45,11 @@ export function envelopeEncryption<M>(
     decrypt(request) {
       requireSymmetricDefault(request.spec, request.algorithm ?? 'SYMMETRIC_DEFAULT');
       const envelope = request.envelope;
-      if (!envelope || envelope.header.algorithm !== cipher.algorithm) {
-        throw new KmsError('KMS.2201', 'cipher_text is not a ciphertext of this key.');
-      }
-      if (envelope.header.keyId !== request.keyId) {
-        throw new KmsError('KMS.2201', 'cipher_text was made with another key.');
-      }
-      const canonical = canonicalAssociatedData(
-        request.encryptionContext,
-        request.additionalAuthenticatedData,
-      );
-      if (!associatedDataDigest(canonical).equals(envelope.header.associatedDataDigest)) {
-        throw new KmsError(
-          'KMS.0208',
-          'The encryption context does not match the one used to encrypt.',
-        );
-      }
-      const plaintext = openSymmetric(cipher, material, envelope, canonical);
+      const { sealed, canonical } = associatedDataFor(envelope, cipher.algorithm, request, {
+        foreign: 'cipher_text is not a ciphertext of this key.',
+        mismatch: 'The encryption context does not match the one used to encrypt.',
+      });
+      const plaintext = openSymmetric(cipher, material, sealed, canonical);
       if (!plaintext) throw new KmsError('KMS.2201', 'cipher_text is damaged or was altered.');
       return plaintext;
     },

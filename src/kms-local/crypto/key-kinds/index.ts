@@ -109,5 +109,6 @@ export {
   type KeyMac,
   type KeySigning,
   type SignatureRequest,
+  type Unsupported,
 } from './kind';
 export type { KeyDataKeys } from './datakey-wrapping';
