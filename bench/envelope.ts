@@ -5,7 +5,8 @@
  * Browser: a random file encrypted, then decrypted, in headless Chromium through the file mode
  * of the console (Blob path, as headless has no one to answer a save dialog). Timed from the
  * button press to the output ready to download, by the page's own performance marks; the JS
- * heap is polled over CDP (Runtime.getHeapUsage) and its peak growth reported.
+ * heap of the page and of its workers is polled over CDP (Runtime.getHeapUsage) and its peak
+ * growth reported.
  * Command line: `npm run envelope -- encrypt|decrypt` on a random file, timed from process
  * start to exit (so tsx's start-up counts too), its peak resident memory by /usr/bin/time.
  */
@@ -52,20 +53,63 @@ interface BrowserJob {
   heapGrowthMiB: number;
 }
 
+/**
+ * The page's JS heap plus its workers' (the file jobs seal and open frames in workers): the
+ * page over its own CDP session, each worker over the browser's, attached once.
+ */
+class HeapProbe {
+  private readonly sessions = new Map<string, string>();
+  private readonly waiting = new Map<number, (usedSize: number) => void>();
+  private nextId = 1;
+
+  constructor(
+    private readonly page: CDPSession,
+    private readonly browser: CDPSession,
+  ) {
+    browser.on('Target.receivedMessageFromTarget', ({ message }) => {
+      const reply = JSON.parse(message) as { id: number; result?: { usedSize?: number } };
+      this.waiting.get(reply.id)?.(reply.result?.usedSize ?? 0);
+      this.waiting.delete(reply.id);
+    });
+  }
+
+  async usedSize(): Promise<number> {
+    let total = (await this.page.send('Runtime.getHeapUsage')).usedSize;
+    const { targetInfos } = await this.browser.send('Target.getTargets');
+    for (const target of targetInfos.filter((info) => info.type === 'worker')) {
+      let sessionId = this.sessions.get(target.targetId);
+      if (!sessionId) {
+        ({ sessionId } = await this.browser.send('Target.attachToTarget', {
+          targetId: target.targetId,
+          flatten: false,
+        }));
+        this.sessions.set(target.targetId, sessionId);
+      }
+      const id = this.nextId++;
+      const usage = new Promise<number>((resolve) => this.waiting.set(id, resolve));
+      const message = JSON.stringify({ id, method: 'Runtime.getHeapUsage' });
+      await this.browser.send('Target.sendMessageToTarget', { sessionId, message });
+      total += await usage;
+    }
+    return total;
+  }
+}
+
 /** Presses the button, samples the heap until the download button shows, reads the marks. */
 async function timedJob(
   page: Page,
   cdp: CDPSession,
+  heap: HeapProbe,
   button: string,
   downloadButton: string,
 ): Promise<BrowserJob> {
   await cdp.send('HeapProfiler.collectGarbage');
-  const before = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  const before = await heap.usedSize();
   let peak = before;
   let sampling = true;
   const sampler = (async () => {
     while (sampling) {
-      peak = Math.max(peak, (await cdp.send('Runtime.getHeapUsage')).usedSize);
+      peak = Math.max(peak, await heap.usedSize());
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   })();
@@ -97,6 +141,7 @@ async function browserRun(consoleUrl: string, dir: string, mib: number, plainHas
       Object.defineProperty(window, 'showSaveFilePicker', { value: undefined, configurable: true });
     });
     const cdp = await page.context().newCDPSession(page);
+    const heap = new HeapProbe(cdp, await browser.newBrowserCDPSession());
     const plain = path.join(dir, 'plain.bin');
     const encrypted = path.join(dir, 'plain.bin.kmsenc');
     const decrypted = path.join(dir, 'decrypted.bin');
@@ -105,13 +150,13 @@ async function browserRun(consoleUrl: string, dir: string, mib: number, plainHas
     await page.getByRole('radio', { name: 'File' }).check();
     await page.getByLabel('File to encrypt').setInputFiles(plain);
     await page.getByRole('combobox', { name: 'Key ID' }).fill(BENCH_KEYS.aes256);
-    const encrypt = await timedJob(page, cdp, 'Encrypt file', 'Download encrypted file');
+    const encrypt = await timedJob(page, cdp, heap, 'Encrypt file', 'Download encrypted file');
     await download(page, 'Download encrypted file', encrypted);
 
     await page.goto(`${consoleUrl}/#/decrypt`);
     await page.getByRole('radio', { name: 'File' }).check();
     await page.getByLabel('Encrypted file').setInputFiles(encrypted);
-    const decrypt = await timedJob(page, cdp, 'Decrypt file', 'Download decrypted file');
+    const decrypt = await timedJob(page, cdp, heap, 'Decrypt file', 'Download decrypted file');
     await download(page, 'Download decrypted file', decrypted);
     if ((await sha256File(decrypted)) !== plainHash) throw new Error('browser round trip differs');
     await rm(encrypted);

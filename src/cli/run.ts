@@ -1,9 +1,8 @@
 /**
  * `npm run envelope -- encrypt|decrypt …`: files of any size in the envelope format the
- * browser writes and reads (src/shared/envelope), in constant memory (src/node/envelope).
+ * browser writes and reads (src/shared/envelope), in constant memory (files.ts).
  */
 import { stat } from 'node:fs/promises';
-import { decryptFile, encryptFile } from '../node/envelope';
 import {
   isEnvelopeError,
   kmsKeyring,
@@ -18,6 +17,7 @@ import {
   KmsUnavailableError,
   type KmsConnection,
 } from './kms-connection';
+import { decryptFile, encryptFile } from './files';
 import { resolveKeyId } from './resolve-key';
 
 export interface CliOutput {
@@ -114,24 +114,22 @@ export async function runEnvelopeCli(
     if (command.command === 'encrypt') {
       const keyId = await resolveKeyId(kms, command.key);
       const header = await encryptFile(
-        command.inPath,
-        command.outPath,
-        kmsKeyring({ callKms: callKmsOver(kms), keyId }),
         {
-          encryptionContext: command.context,
+          inPath: command.inPath,
+          outPath: command.outPath,
+          keyring: kmsKeyring({ callKms: callKmsOver(kms), keyId }),
           overwrite: command.force,
         },
+        command.context,
       );
       out.write(summary('encrypted', command.inPath, command.outPath, size, header, seconds()));
     } else {
-      const header = await decryptFile(
-        command.inPath,
-        command.outPath,
-        kmsKeyring({ callKms: callKmsOver(kms) }),
-        {
-          overwrite: command.force,
-        },
-      );
+      const header = await decryptFile({
+        inPath: command.inPath,
+        outPath: command.outPath,
+        keyring: kmsKeyring({ callKms: callKmsOver(kms) }),
+        overwrite: command.force,
+      });
       out.write(summary('decrypted', command.inPath, command.outPath, size, header, seconds()));
     }
     return EXIT.ok;

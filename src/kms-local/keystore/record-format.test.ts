@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { parseKeyRecord, serializeKeyRecord } from './record-format';
-import { MANAGEMENT_DEFAULTS } from './stored-key';
 
 /** A key file exactly as the keystore has written it since format 1 (material is a dummy). */
 const FORMAT_1 = `{
@@ -39,7 +38,19 @@ describe('key record format', () => {
         origin: 'kms',
         ordinal: 7,
         // Format 1 predates key management: a key read from it has none of it yet.
-        ...MANAGEMENT_DEFAULTS,
+        materialVersion: 1,
+        enterpriseProjectId: '0',
+        keystoreId: '0',
+        aliases: [],
+        tags: [],
+        rotation: {
+          enabled: false,
+          intervalDays: 365,
+          enabledAt: null,
+          lastRotationTime: null,
+          count: 0,
+        },
+        grants: [],
       },
       wrapped: {
         algorithm: 'AES-256-GCM',

@@ -60,6 +60,15 @@ export interface GrantRecord {
   retiringPrincipal: string;
 }
 
+/** Rotation as a key has it until someone enables it: yearly once enabled, never rotated. */
+const NO_ROTATION = {
+  enabled: false,
+  intervalDays: 365,
+  enabledAt: null,
+  lastRotationTime: null,
+  count: 0,
+} as const satisfies RotationState;
+
 /** What a key has before any name, tag, rotation or grant is added (and what format 1 meant). */
 export const MANAGEMENT_DEFAULTS = {
   materialVersion: 1,
@@ -67,13 +76,7 @@ export const MANAGEMENT_DEFAULTS = {
   keystoreId: '0',
   aliases: [],
   tags: [],
-  rotation: {
-    enabled: false,
-    intervalDays: 365,
-    enabledAt: null,
-    lastRotationTime: null,
-    count: 0,
-  },
+  rotation: NO_ROTATION,
   grants: [],
 } as const satisfies Partial<KeyMetadata>;
 

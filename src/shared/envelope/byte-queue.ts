@@ -1,42 +1,64 @@
 import { concatBytes } from './bytes';
-import { EnvelopeError } from './errors';
+import type { ByteReader } from './byte-reader';
+
+const noop = () => undefined;
 
 /**
- * Pulls chunks from a byte source only as far as the parser needs, so decrypting holds at most
- * one frame plus one input chunk in memory.
+ * Reads only as far as the parser needs, plus the reads it asked for ahead of time, so
+ * decrypting holds a bounded number of frames in memory whatever the envelope's size.
  */
 export class ByteQueue {
   private chunks: Uint8Array[] = [];
   private buffered = 0;
   private ended = false;
+  /** Reads started by prefetch(), in order, with the byte counts they asked for. */
+  private readonly ahead: Array<{ bytes: Promise<Uint8Array>; size: number }> = [];
+  private aheadBytes = 0;
 
-  constructor(private readonly source: AsyncIterator<Uint8Array>) {}
+  constructor(private readonly reader: ByteReader) {}
 
   get length(): number {
     return this.buffered;
   }
 
-  /** Pulls until `count` bytes are buffered; false when the source ends first. */
+  /** Bytes buffered or on their way from reads already started. */
+  get lengthWithReadsAhead(): number {
+    return this.buffered + this.aheadBytes;
+  }
+
+  /** Whether the input has ended (what is buffered is all there is). */
+  get atEnd(): boolean {
+    return this.ended;
+  }
+
+  /** Starts reading `size` more bytes now; later fills take them first, in order. */
+  prefetch(size: number): void {
+    if (this.ended) return;
+    const bytes = this.reader.read(size);
+    // Awaited by a later pull; a failure before then must not count as unhandled.
+    bytes.catch(noop);
+    this.ahead.push({ bytes, size });
+    this.aheadBytes += size;
+  }
+
+  /** Pulls until `count` bytes are buffered; false when the input ends first. */
   async fill(count: number): Promise<boolean> {
-    while (this.buffered < count && !this.ended) await this.pull();
+    while (this.buffered < count && (await this.pull(count - this.buffered)));
     return this.buffered >= count;
   }
 
-  /** Pulls one more chunk; false when the source has ended. */
-  async pull(): Promise<boolean> {
+  /** Pulls one more read (a prefetched one first); false when the input has ended. */
+  async pull(size: number): Promise<boolean> {
     if (this.ended) return false;
-    const next = await this.source.next();
-    if (next.done) {
+    const next = this.ahead.shift();
+    if (next) this.aheadBytes -= next.size;
+    const bytes = await (next ? next.bytes : this.reader.read(size));
+    if (bytes.length === 0) {
       this.ended = true;
       return false;
     }
-    if (!(next.value instanceof Uint8Array)) {
-      throw new EnvelopeError('invalid-input', 'An envelope stream must carry Uint8Array chunks.');
-    }
-    if (next.value.length > 0) {
-      this.chunks.push(next.value);
-      this.buffered += next.value.length;
-    }
+    this.chunks.push(bytes);
+    this.buffered += bytes.length;
     return true;
   }
 
@@ -70,6 +92,12 @@ export class ByteQueue {
   takeUint32(): number {
     const bytes = this.take(4);
     return new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0, false);
+  }
+
+  /** Lets go of the input (the reads already started finish on their own). */
+  async close(): Promise<void> {
+    this.ended = true;
+    await this.reader.close?.();
   }
 
   private dropFront(count: number): void {

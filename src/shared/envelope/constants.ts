@@ -24,6 +24,11 @@ export const MAX_SEQUENCE_NUMBER = 0xfffffffe;
  * unit held in memory (twice: ciphertext in, plaintext out), so larger frames only cost heap.
  */
 export const DEFAULT_FRAME_LENGTH = 1024 * 1024;
+/**
+ * Frames sealed or opened at once: enough to keep WebCrypto's threads and the reads busy
+ * while earlier frames are handed on; each costs a frame of plaintext and of ciphertext.
+ */
+export const FRAMES_IN_FLIGHT = 4;
 /** Accepted on decrypt (the official SDKs default to 4096) and on encrypt. */
 export const MIN_FRAME_LENGTH = 1;
 /** A hostile header could otherwise ask us to buffer up to 4 GiB for one frame. */

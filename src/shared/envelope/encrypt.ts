@@ -1,6 +1,8 @@
+import { readSizeFor, toByteReader, type ByteInput, type ByteReader } from './byte-reader';
 import { concatBytes } from './bytes';
 import {
   DEFAULT_FRAME_LENGTH,
+  FRAMES_IN_FLIGHT,
   MAX_FRAME_LENGTH,
   MAX_SEQUENCE_NUMBER,
   MESSAGE_ID_LENGTH,
@@ -10,15 +12,18 @@ import { checkEncryptionContext, type EncryptionContext } from './encryption-con
 import { EnvelopeError, isEnvelopeError } from './errors';
 import { serializeHeaderBody, type ParsedHeader } from './header';
 import { describeHeader, type EnvelopeHeaderInfo } from './header-info';
-import { computeHeaderTag, deriveMessageKeys } from './keys';
+import { computeHeaderTag, deriveWebCryptoKeys, type DeriveMessageKeys } from './keys';
 import type { EncryptionMaterials, Keyring } from './keyring';
-import { sealFrame, type FrameContext } from './frames';
+import { sealFrame, WHOLE_BODY, type FrameContext, type FrameRun } from './frames';
+import { OrderedWindow } from './ordered-window';
 
 export interface EncryptOptions {
   /** Bound to the data key (by the keyring) and to every frame (through the header). */
   readonly encryptionContext?: EncryptionContext;
   /** Plaintext bytes per frame; DEFAULT_FRAME_LENGTH unless there is a reason. */
   readonly frameLength?: number;
+  /** WebCrypto (non-extractable keys) unless given; see DeriveMessageKeys. */
+  readonly deriveMessageKeys?: DeriveMessageKeys;
 }
 
 /** For test vectors only: production callers never choose the message id. */
@@ -30,8 +35,8 @@ export interface PreparedEncryption {
   /** The serialized header (body and tag), the first bytes of the envelope. */
   readonly header: Uint8Array;
   readonly headerInfo: EnvelopeHeaderInfo;
-  /** Encrypts the plaintext source into frames. Call once. */
-  frames(source: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array, void, undefined>;
+  /** Encrypts the plaintext into frames, each as its parts. Call once. */
+  frames(source: ByteInput): AsyncGenerator<Uint8Array, void, undefined>;
 }
 
 function checkFrameLength(frameLength: number): number {
@@ -84,11 +89,8 @@ export async function prepareEncryptionWithInternals(
     materials.dataKey.fill(0);
     throw new EnvelopeError('data-key-unavailable', 'The keyring wrapped no data key.');
   }
-  const { contentKey, commitKey } = await deriveMessageKeys(
-    materials.dataKey,
-    messageId,
-    'encrypt',
-  );
+  const derive = options.deriveMessageKeys ?? deriveWebCryptoKeys;
+  const { cipher, commitKey } = await derive(materials.dataKey, messageId, 'encrypt');
   const body = {
     messageId,
     encryptionContext,
@@ -97,94 +99,104 @@ export async function prepareEncryptionWithInternals(
     commitKey,
   };
   const bodyBytes = serializeHeaderBody(body);
-  const authTag = await computeHeaderTag(contentKey, bodyBytes);
+  const authTag = await computeHeaderTag(cipher, bodyBytes);
   const parsed: ParsedHeader = {
     ...body,
     bodyBytes,
     authTag,
     length: bodyBytes.length + authTag.length,
   };
-  const frameContext: FrameContext = { contentKey, messageId };
+  const frameContext: FrameContext = { cipher, messageId };
   return {
     header: concatBytes(bodyBytes, authTag),
     headerInfo: await describeHeader(parsed, true),
-    frames: (source) => encryptFrames(frameContext, frameLength, source),
+    frames: (source) =>
+      encryptFrames(frameContext, frameLength, toByteReader(source, 'A plaintext stream')),
   };
 }
 
+/** Reads of whole frames kept going ahead of the frame being cut. */
+const READS_AHEAD = 2;
+
 /**
  * Cuts the plaintext into frames of exactly `frameLength` bytes and a final frame of the
- * remainder (0..frameLength bytes). A full buffer is held back until more input arrives, so a
- * plaintext that is an exact multiple ends with a full final frame, as the spec prefers.
- *
- * One frame is sealed while the one before it is handed on: reading, encrypting and writing
- * overlap, and memory stays at two frames. A buffer handed to sealFrame is never written again
- * (a new one takes its place), whatever the crypto implementation does with it meanwhile.
+ * remainder (0..frameLength bytes): views of the reads, which are whole multiples of a frame.
+ * A plaintext that is an exact multiple ends with a full final frame, as the spec prefers, so
+ * a full read is only known to hold the last frame once the read after it came back empty.
  */
-async function* encryptFrames(
+async function* plaintextFrames(
+  reader: ByteReader,
+  frameLength: number,
+  endsMessage: boolean,
+): AsyncGenerator<{ plaintext: Uint8Array; isFinal: boolean }, void, undefined> {
+  const readSize = readSizeFor(reader, frameLength);
+  const reads: Promise<Uint8Array>[] = [];
+  const readAhead = () => {
+    while (reads.length < READS_AHEAD) {
+      const read = reader.read(readSize);
+      read.catch(() => undefined);
+      reads.push(read);
+    }
+  };
+  readAhead();
+  let current = await (reads.shift() as Promise<Uint8Array>);
+  for (;;) {
+    let next: Uint8Array | undefined;
+    if (current.length === readSize) {
+      readAhead();
+      next = await (reads.shift() as Promise<Uint8Array>);
+    }
+    const isLast = next === undefined || next.length === 0;
+    const count = Math.max(1, Math.ceil(current.length / frameLength));
+    if (!endsMessage && current.length !== count * frameLength) {
+      throw new EnvelopeError('invalid-input', 'A run of regular frames must be whole frames.');
+    }
+    for (let index = 0; index < count; index += 1) {
+      yield {
+        plaintext: current.subarray(index * frameLength, (index + 1) * frameLength),
+        isFinal: endsMessage && isLast && index === count - 1,
+      };
+    }
+    if (isLast || next === undefined) return;
+    current = next;
+  }
+}
+
+/**
+ * Several frames are sealed at once while earlier ones are handed on, so reading, AES-GCM
+ * and writing overlap; memory stays at a few frames. A plaintext view handed to sealFrame is
+ * never written again, whatever the crypto implementation does with it meanwhile.
+ */
+export async function* encryptFrames(
   context: FrameContext,
   frameLength: number,
-  source: AsyncIterable<Uint8Array>,
+  reader: ByteReader,
+  run: FrameRun = WHOLE_BODY,
 ): AsyncGenerator<Uint8Array, void, undefined> {
-  let pending = new Uint8Array(frameLength);
-  let filled = 0;
-  let sequenceNumber = 1;
-  let inFlight: Promise<[Uint8Array, Uint8Array]> | undefined;
-  const nextSequenceNumber = (): number => {
-    if (sequenceNumber > MAX_SEQUENCE_NUMBER) {
-      throw new EnvelopeError('invalid-input', 'The plaintext needs too many frames.');
-    }
-    return sequenceNumber++;
-  };
-  /** Starts sealing a frame; returns the previous one's bytes, sealed, to hand on. */
-  const seal = (plaintext: Uint8Array, isFinal: boolean) => {
-    const previous = inFlight;
-    inFlight = sealFrame(context, nextSequenceNumber(), isFinal, plaintext);
-    // Awaited on the next call (or at the end); until then a failure must not count as unhandled.
-    inFlight.catch(() => undefined);
-    return previous;
-  };
-
+  const window = new OrderedWindow<Uint8Array[]>(context.cipher.framesInFlight ?? FRAMES_IN_FLIGHT);
+  let sequenceNumber = run.firstSequenceNumber;
   try {
-    for await (const chunk of source) {
-      if (!(chunk instanceof Uint8Array)) {
-        throw new EnvelopeError(
-          'invalid-input',
-          'A plaintext stream must carry Uint8Array chunks.',
-        );
+    for await (const { plaintext, isFinal } of plaintextFrames(
+      reader,
+      frameLength,
+      run.endsMessage,
+    )) {
+      if (sequenceNumber > MAX_SEQUENCE_NUMBER) {
+        throw new EnvelopeError('invalid-input', 'The plaintext needs too many frames.');
       }
-      let offset = 0;
-      while (offset < chunk.length) {
-        if (filled === frameLength) {
-          const previous = seal(pending, false);
-          pending = new Uint8Array(frameLength);
-          filled = 0;
-          if (previous) yield* await previous;
-        }
-        // Whole frames straight from the input chunk, without copying, while more input follows.
-        if (filled === 0 && chunk.length - offset > frameLength) {
-          const previous = seal(chunk.subarray(offset, offset + frameLength), false);
-          offset += frameLength;
-          if (previous) yield* await previous;
-          continue;
-        }
-        const count = Math.min(frameLength - filled, chunk.length - offset);
-        pending.set(chunk.subarray(offset, offset + count), filled);
-        filled += count;
-        offset += count;
-      }
+      window.add(sealFrame(context, sequenceNumber, isFinal, plaintext));
+      sequenceNumber += 1;
+      if (window.full) yield* await window.next();
     }
-    const previous = seal(pending.subarray(0, filled), true);
-    if (previous) yield* await previous;
-    yield* await (inFlight as Promise<[Uint8Array, Uint8Array]>);
+    while (window.size > 0) yield* await window.next();
   } finally {
-    pending.fill(0);
+    await reader.close?.();
   }
 }
 
 /** The whole envelope: header, then frames. */
 export async function* encryptMessage(
-  source: AsyncIterable<Uint8Array>,
+  source: ByteInput,
   keyring: Keyring,
   options: EncryptOptions = {},
 ): AsyncGenerator<Uint8Array, void, undefined> {

@@ -6,6 +6,7 @@ import { encryptMessage } from './encrypt';
 import { parseHeader } from './header-info';
 import {
   chunksOf,
+  collectBytes as collect,
   expectEnvelopeError,
   fixedDataKeyKeyring,
   patternBytes,
@@ -15,18 +16,6 @@ import {
 const FRAME = 1024;
 const REGULAR_OVERHEAD = 4 + IV_LENGTH + TAG_LENGTH;
 const FINAL_OVERHEAD = 4 + 4 + IV_LENGTH + 4 + TAG_LENGTH;
-
-async function collect(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
-  const parts: Uint8Array[] = [];
-  for await (const chunk of chunks) parts.push(chunk);
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
-}
 
 describe('envelope round trip', () => {
   const keyring = testKeyring();

@@ -1,4 +1,4 @@
-import { asBufferSource, concatBytes, uint32BE, uint64BE, utf8 } from './bytes';
+import { concatBytes, uint32BE, uint64BE, utf8 } from './bytes';
 import {
   BODY_AAD_FINAL_FRAME,
   BODY_AAD_FRAME,
@@ -7,6 +7,7 @@ import {
   TAG_LENGTH,
 } from './constants';
 import { EnvelopeError } from './errors';
+import type { ContentCipher } from './keys';
 
 const FRAME_LABEL = utf8(BODY_AAD_FRAME);
 const FINAL_FRAME_LABEL = utf8(BODY_AAD_FINAL_FRAME);
@@ -38,30 +39,35 @@ function bodyAad(
   );
 }
 
+/**
+ * A run of frames: the whole body, or a piece of it sealed or opened on its own (another
+ * thread) that starts at a given sequence number and, unless it ends the message, holds
+ * regular frames only.
+ */
+export interface FrameRun {
+  readonly firstSequenceNumber: number;
+  readonly endsMessage: boolean;
+}
+
+export const WHOLE_BODY: FrameRun = { firstSequenceNumber: 1, endsMessage: true };
+
 export interface FrameContext {
-  readonly contentKey: CryptoKey;
+  readonly cipher: ContentCipher;
   readonly messageId: Uint8Array;
 }
 
-/** Returns the frame as two parts (prefix, ciphertext‖tag) so the ciphertext is never copied. */
+/** Returns the frame as parts (prefix, ciphertext, tag) so the ciphertext is never copied. */
 export async function sealFrame(
   context: FrameContext,
   sequenceNumber: number,
   isFinal: boolean,
   plaintext: Uint8Array,
-): Promise<[Uint8Array, Uint8Array]> {
+): Promise<Uint8Array[]> {
   const iv = frameIv(sequenceNumber);
-  const sealed = await globalThis.crypto.subtle.encrypt(
-    {
-      name: 'AES-GCM',
-      iv: asBufferSource(iv),
-      additionalData: asBufferSource(
-        bodyAad(context.messageId, sequenceNumber, isFinal, plaintext.length),
-      ),
-      tagLength: TAG_LENGTH * 8,
-    },
-    context.contentKey,
-    asBufferSource(plaintext),
+  const sealed = await context.cipher.seal(
+    iv,
+    bodyAad(context.messageId, sequenceNumber, isFinal, plaintext.length),
+    plaintext,
   );
   const prefix = isFinal
     ? concatBytes(
@@ -71,10 +77,10 @@ export async function sealFrame(
         uint32BE(plaintext.length),
       )
     : concatBytes(uint32BE(sequenceNumber), iv);
-  return [prefix, new Uint8Array(sealed)];
+  return [prefix, ...sealed];
 }
 
-/** Verifies the tag before anything is returned: WebCrypto releases no unverified plaintext. */
+/** Verifies the tag before anything is returned: no unverified plaintext is ever released. */
 export async function openFrame(
   context: FrameContext,
   sequenceNumber: number,
@@ -83,19 +89,11 @@ export async function openFrame(
 ): Promise<Uint8Array> {
   const contentLength = sealed.length - TAG_LENGTH;
   try {
-    const plaintext = await globalThis.crypto.subtle.decrypt(
-      {
-        name: 'AES-GCM',
-        iv: asBufferSource(frameIv(sequenceNumber)),
-        additionalData: asBufferSource(
-          bodyAad(context.messageId, sequenceNumber, isFinal, contentLength),
-        ),
-        tagLength: TAG_LENGTH * 8,
-      },
-      context.contentKey,
-      asBufferSource(sealed),
+    return await context.cipher.open(
+      frameIv(sequenceNumber),
+      bodyAad(context.messageId, sequenceNumber, isFinal, contentLength),
+      sealed,
     );
-    return new Uint8Array(plaintext);
   } catch (cause) {
     throw new EnvelopeError('frame-changed', `Frame ${sequenceNumber} was changed.`, { cause });
   }

@@ -16,19 +16,25 @@ export interface EncryptionMaterials {
   readonly encryptedDataKeys: readonly EncryptedDataKey[];
 }
 
+export interface EncryptRequest {
+  readonly encryptionContext: EncryptionContext;
+}
+
+export interface DecryptRequest {
+  readonly encryptionContext: EncryptionContext;
+  readonly encryptedDataKeys: readonly EncryptedDataKey[];
+}
+
 /**
  * Who wraps and unwraps the data key. The framing never learns how (HTTP, KMS, a local key);
  * a keyring never learns about frames. Modelled on the AWS Encryption SDK keyring interface.
  */
 export interface Keyring {
   /** Produces a fresh data key and its wrapped copies, bound to the encryption context. */
-  onEncrypt(request: { encryptionContext: EncryptionContext }): Promise<EncryptionMaterials>;
+  onEncrypt(request: EncryptRequest): Promise<EncryptionMaterials>;
   /**
    * Unwraps one of the header's data keys, bound to the header's encryption context. Returns
    * the 32-byte data key (wiped by the caller after import); throws when none can be unwrapped.
    */
-  onDecrypt(request: {
-    encryptionContext: EncryptionContext;
-    encryptedDataKeys: readonly EncryptedDataKey[];
-  }): Promise<Uint8Array>;
+  onDecrypt(request: DecryptRequest): Promise<Uint8Array>;
 }

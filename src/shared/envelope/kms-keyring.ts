@@ -5,7 +5,7 @@ import { DATA_KEY_LENGTH } from './constants';
 import type { EncryptionContext } from './encryption-context';
 import { EnvelopeError } from './errors';
 import { sha256Hex } from './keys';
-import type { EncryptedDataKey, EncryptionMaterials, Keyring } from './keyring';
+import type { EncryptedDataKey, Keyring } from './keyring';
 
 /** Key provider id of the EDKs this keyring writes; provider info is the KMS key id (UTF-8). */
 export const HUAWEI_KMS_PROVIDER_ID = 'huawei-kms';
@@ -103,11 +103,7 @@ export function kmsKeyring(options: KmsKeyringOptions): Keyring {
   const { callKms } = options;
   const onlyKeyId = options.keyId === undefined ? undefined : checkedKeyId(options.keyId);
 
-  async function onEncrypt({
-    encryptionContext,
-  }: {
-    encryptionContext: EncryptionContext;
-  }): Promise<EncryptionMaterials> {
+  const onEncrypt: Keyring['onEncrypt'] = async ({ encryptionContext }) => {
     if (onlyKeyId === undefined) {
       throw new EnvelopeError('invalid-input', 'Choose a KMS key to encrypt with.');
     }
@@ -129,7 +125,7 @@ export function kmsKeyring(options: KmsKeyringOptions): Keyring {
         },
       ],
     };
-  }
+  };
 
   async function unwrap(
     keyId: string,
@@ -156,13 +152,7 @@ export function kmsKeyring(options: KmsKeyringOptions): Keyring {
     return dataKey;
   }
 
-  async function onDecrypt({
-    encryptionContext,
-    encryptedDataKeys,
-  }: {
-    encryptionContext: EncryptionContext;
-    encryptedDataKeys: readonly EncryptedDataKey[];
-  }): Promise<Uint8Array> {
+  const onDecrypt: Keyring['onDecrypt'] = async ({ encryptionContext, encryptedDataKeys }) => {
     const failures: unknown[] = [];
     const candidates = encryptedDataKeys.filter((edk) => edk.providerId === HUAWEI_KMS_PROVIDER_ID);
     for (const edk of candidates) {
@@ -182,7 +172,7 @@ export function kmsKeyring(options: KmsKeyringOptions): Keyring {
         : 'KMS could not decrypt the data key.',
       { cause: failures.at(-1) },
     );
-  }
+  };
 
   return { onEncrypt, onDecrypt };
 }

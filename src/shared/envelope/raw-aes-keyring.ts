@@ -2,7 +2,7 @@ import { asBufferSource, concatBytes, fromUtf8, uint32BE, utf8 } from './bytes';
 import { DATA_KEY_LENGTH, IV_LENGTH, TAG_LENGTH } from './constants';
 import { serializeContextPairs, type EncryptionContext } from './encryption-context';
 import { EnvelopeError } from './errors';
-import type { EncryptedDataKey, EncryptionMaterials, Keyring } from './keyring';
+import type { EncryptedDataKey, Keyring } from './keyring';
 
 export interface RawAesKeyringOptions {
   /** Written as the EDK's key provider id. */
@@ -47,11 +47,7 @@ export function rawAesKeyring(options: RawAesKeyringOptions): Keyring {
     };
   }
 
-  async function onEncrypt({
-    encryptionContext,
-  }: {
-    encryptionContext: EncryptionContext;
-  }): Promise<EncryptionMaterials> {
+  const onEncrypt: Keyring['onEncrypt'] = async ({ encryptionContext }) => {
     const dataKey = randomBytes(DATA_KEY_LENGTH);
     const iv = randomBytes(IV_LENGTH);
     const wrapped = await globalThis.crypto.subtle.encrypt(
@@ -70,7 +66,7 @@ export function rawAesKeyring(options: RawAesKeyringOptions): Keyring {
         },
       ],
     };
-  }
+  };
 
   function ivOf(edk: EncryptedDataKey): Uint8Array | undefined {
     const info = edk.providerInfo;
@@ -89,13 +85,7 @@ export function rawAesKeyring(options: RawAesKeyringOptions): Keyring {
     return info.subarray(fixed);
   }
 
-  async function onDecrypt({
-    encryptionContext,
-    encryptedDataKeys,
-  }: {
-    encryptionContext: EncryptionContext;
-    encryptedDataKeys: readonly EncryptedDataKey[];
-  }): Promise<Uint8Array> {
+  const onDecrypt: Keyring['onDecrypt'] = async ({ encryptionContext, encryptedDataKeys }) => {
     for (const edk of encryptedDataKeys) {
       const iv = ivOf(edk);
       if (!iv || edk.encryptedDataKey.length !== DATA_KEY_LENGTH + TAG_LENGTH) continue;
@@ -111,7 +101,7 @@ export function rawAesKeyring(options: RawAesKeyringOptions): Keyring {
       }
     }
     throw new EnvelopeError('data-key-unwrap-failed', 'No data key could be unwrapped.');
-  }
+  };
 
   return { onEncrypt, onDecrypt };
 }

@@ -1,5 +1,5 @@
 // Shared by the envelope tests (not shipped): keyrings and a stand-in for the KMS data-key API.
-import { fromHex, toHex } from './bytes';
+import { concatBytes, fromHex, toHex } from './bytes';
 import { EnvelopeError } from './errors';
 import type { CallKms, DataKeyRequests } from './kms-keyring';
 import type { Keyring } from './keyring';
@@ -38,6 +38,13 @@ export async function* chunksOf(bytes: Uint8Array, size: number): AsyncGenerator
   for (let offset = 0; offset < bytes.length; offset += size) {
     yield bytes.slice(offset, offset + size);
   }
+}
+
+/** Every chunk of an async source, joined. */
+export async function collectBytes(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  for await (const chunk of chunks) parts.push(chunk);
+  return concatBytes(...parts);
 }
 
 export function patternBytes(length: number, seed = 0): Uint8Array {

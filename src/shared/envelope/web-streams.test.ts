@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EnvelopeError } from './errors';
 import { createDecryptStream, createEncryptStream } from './web-streams';
-import { expectEnvelopeError, patternBytes, testKeyring } from './test-helpers';
+import { collectBytes, expectEnvelopeError, patternBytes, testKeyring } from './test-helpers';
 
 const FRAME = 4096;
 
@@ -16,21 +16,13 @@ function streamOf(bytes: Uint8Array, chunkSize: number): ReadableStream<Uint8Arr
   });
 }
 
-async function drain(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
-  const parts: Uint8Array[] = [];
+async function* readAll(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
   const reader = stream.getReader();
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    parts.push(value);
-  }
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
+  for (let read = await reader.read(); !read.done; read = await reader.read()) yield read.value;
+}
+
+function drain(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
+  return collectBytes(readAll(stream));
 }
 
 describe('Web Streams adapters', () => {

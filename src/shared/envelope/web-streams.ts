@@ -19,7 +19,7 @@ async function* readAll(reader: ReadableStreamDefaultReader<Uint8Array>) {
 
 /**
  * Wraps an async-generator transform as a Web Streams pair. The output is pulled, never
- * pushed (highWaterMark 0), so at most one frame is in flight whatever the input size.
+ * pushed (highWaterMark 0), so the frames in flight stay bounded whatever the input size.
  */
 function generatorTransform(
   run: (source: AsyncIterable<Uint8Array>) => AsyncGenerator<Uint8Array, void, undefined>,

@@ -2,7 +2,12 @@
 // for data keys too (create-datakey, decrypt-datakey), and mini keeps its bundle small.
 import { z } from 'zod/mini';
 import type { KmsErrorCode } from './errors';
-import { boundDataFields, keyIdSchema } from './schemas';
+import {
+  additionalAuthenticatedDataSchema,
+  encryptionContextSchema,
+  keyIdSchema,
+  sequenceSchema,
+} from './schemas';
 
 export const DATA_KEY_BITS_MIN = 8;
 export const DATA_KEY_BITS_MAX = 8192;
@@ -105,7 +110,9 @@ export const createDatakeyRequestSchema = z.strictObject({
   key_id: keyIdSchema,
   key_spec: z.optional(dataKeySpecSchema),
   datakey_length: z.optional(dataKeyBitsSchema),
-  ...boundDataFields,
+  additional_authenticated_data: z.optional(additionalAuthenticatedDataSchema),
+  encryption_context: z.optional(encryptionContextSchema),
+  sequence: z.optional(sequenceSchema),
   ...levelFourFields,
 });
 export type CreateDatakeyRequest = z.infer<typeof createDatakeyRequestSchema>;
@@ -124,7 +131,9 @@ export const encryptDatakeyRequestSchema = z.strictObject({
       ),
     ),
   datakey_plain_length: dataKeyBytesSchema('datakey_plain_length'),
-  ...boundDataFields,
+  additional_authenticated_data: z.optional(additionalAuthenticatedDataSchema),
+  encryption_context: z.optional(encryptionContextSchema),
+  sequence: z.optional(sequenceSchema),
   // Names the wrapping of the level-4 scenario only; ignored like the pin.
   key_spec: z.optional(z.enum(['SM2', 'RSA'])),
   ...levelFourFields,
@@ -138,7 +147,9 @@ export const decryptDatakeyRequestSchema = z.strictObject({
     .check(z.refine(isHex, 'cipher_text is the hex a data-key operation returned.')),
   // Despite its name, the DEK's plaintext byte count (KMS-API-2.md §2.1).
   datakey_cipher_length: dataKeyBytesSchema('datakey_cipher_length'),
-  ...boundDataFields,
+  additional_authenticated_data: z.optional(additionalAuthenticatedDataSchema),
+  encryption_context: z.optional(encryptionContextSchema),
+  sequence: z.optional(sequenceSchema),
   ...levelFourFields,
 });
 export type DecryptDatakeyRequest = z.infer<typeof decryptDatakeyRequestSchema>;

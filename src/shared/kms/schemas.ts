@@ -2,7 +2,6 @@
 // tree-shakes where classic's method chains pull in all of zod (see bench/page-weight.ts).
 import { z } from 'zod/mini';
 import { encryptionAlgorithmSchema, keySpecSchema, keyStateSchema, keyUsageSchema } from './enums';
-import { stringFields } from './field-checks';
 import {
   ADDITIONAL_AUTHENTICATED_DATA_MAX_BYTES,
   CIPHER_TEXT_PATTERN,
@@ -95,18 +94,13 @@ const numericString = (min: number, max: number, what: string) =>
 
 // ---- requests ------------------------------------------------------------------------------
 
-/** What a ciphertext is bound to (and the request's idempotency sequence), both ways alike. */
-export const boundDataFields = {
-  encryption_context: z.optional(encryptionContextSchema),
-  additional_authenticated_data: z.optional(additionalAuthenticatedDataSchema),
-  sequence: z.optional(sequenceSchema),
-};
-
 export const encryptDataRequestSchema = z.strictObject({
   key_id: keyIdSchema,
   plain_text: plainTextSchema,
   encryption_algorithm: z.optional(encryptionAlgorithmSchema),
-  ...boundDataFields,
+  encryption_context: z.optional(encryptionContextSchema),
+  additional_authenticated_data: z.optional(additionalAuthenticatedDataSchema),
+  sequence: z.optional(sequenceSchema),
 });
 export type EncryptDataRequest = z.infer<typeof encryptDataRequestSchema>;
 
@@ -114,7 +108,9 @@ export const decryptDataRequestSchema = z.strictObject({
   cipher_text: cipherTextSchema,
   encryption_algorithm: z.optional(encryptionAlgorithmSchema),
   key_id: z.optional(keyIdSchema),
-  ...boundDataFields,
+  encryption_context: z.optional(encryptionContextSchema),
+  additional_authenticated_data: z.optional(additionalAuthenticatedDataSchema),
+  sequence: z.optional(sequenceSchema),
 });
 export type DecryptDataRequest = z.infer<typeof decryptDataRequestSchema>;
 
@@ -175,30 +171,38 @@ export type CreateKeyRequest = z.infer<typeof createKeyRequestSchema>;
 // ---- responses -----------------------------------------------------------------------------
 
 export const keyDetailsSchema = z.object({
-  ...stringFields('key_id', 'domain_id', 'key_alias', 'realm'),
+  key_id: z.string(),
+  domain_id: z.string(),
+  key_alias: z.string(),
+  realm: z.string(),
   key_spec: keySpecSchema,
   key_usage: keyUsageSchema,
-  ...stringFields('key_description', 'creation_date', 'scheduled_deletion_date'),
+  key_description: z.string(),
+  creation_date: z.string(),
+  scheduled_deletion_date: z.string(),
   key_state: keyStateSchema,
-  ...stringFields(
-    'default_key_flag',
-    'key_type',
-    'expiration_time',
-    'origin',
-    'key_rotation_enabled',
-  ),
+  default_key_flag: z.string(),
+  key_type: z.string(),
+  expiration_time: z.string(),
+  origin: z.string(),
+  key_rotation_enabled: z.string(),
   // Optional here because older cloud answers (OTC) lack them; the local KMS always sends them.
   sys_enterprise_project_id: z.optional(z.string()),
   keystore_id: z.optional(z.string()),
 });
 export type KeyDetails = z.infer<typeof keyDetailsSchema>;
 
-export const encryptDataResponseSchema = z.object(stringFields('key_id', 'cipher_text'));
+export const encryptDataResponseSchema = z.object({
+  key_id: z.string(),
+  cipher_text: z.string(),
+});
 export type EncryptDataResponse = z.infer<typeof encryptDataResponseSchema>;
 
-export const decryptDataResponseSchema = z.object(
-  stringFields('key_id', 'plain_text', 'plain_text_base64'),
-);
+export const decryptDataResponseSchema = z.object({
+  key_id: z.string(),
+  plain_text: z.string(),
+  plain_text_base64: z.string(),
+});
 export type DecryptDataResponse = z.infer<typeof decryptDataResponseSchema>;
 
 export const listKeysResponseSchema = z.object({
@@ -213,7 +217,10 @@ export type ListKeysResponse = z.infer<typeof listKeysResponseSchema>;
 export const describeKeyResponseSchema = z.object({ key_info: keyDetailsSchema });
 export type DescribeKeyResponse = z.infer<typeof describeKeyResponseSchema>;
 
-export const getPublicKeyResponseSchema = z.object(stringFields('key_id', 'public_key'));
+export const getPublicKeyResponseSchema = z.object({
+  key_id: z.string(),
+  public_key: z.string(),
+});
 export type GetPublicKeyResponse = z.infer<typeof getPublicKeyResponseSchema>;
 
 export const createKeyResponseSchema = z.object({

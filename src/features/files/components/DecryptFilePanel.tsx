@@ -1,12 +1,11 @@
 import { Stack } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { consoleKeyring } from '../api/kms-keyring';
 import { decryptFileToSink } from '../model/envelope-file';
 import { decryptedFileName } from '../model/file-names';
-import { FileDone } from './FileDone';
 import { FileDropZone } from './FileDropZone';
 import { FileJobFooter } from './FileJobFooter';
-import { useFileJob } from './use-file-job';
+import { useFilePanel } from './use-file-panel';
 import { useFileText } from './use-file-text';
 
 /**
@@ -17,36 +16,18 @@ import { useFileText } from './use-file-text';
  */
 export default function DecryptFilePanel() {
   const ft = useFileText();
-  const [file, setFile] = useState<File | undefined>(undefined);
-  const [fileMissing, setFileMissing] = useState(false);
-  const job = useFileJob();
-  const { state } = job;
-  const running = state.phase === 'running';
+  const { job, state, requireFile, done, dropZone } = useFilePanel('decrypt');
 
   const decrypt = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (!file) {
-      setFileMissing(true);
-      return;
-    }
+    const file = requireFile();
+    if (!file) return;
     void job.run(file, decryptedFileName(file.name), (fileJob) =>
       decryptFileToSink(fileJob, consoleKeyring()),
     );
   };
 
-  if (state.phase === 'done') {
-    return (
-      <FileDone
-        direction="decrypt"
-        input={file}
-        file={state.file}
-        onAnother={() => {
-          setFile(undefined);
-          job.reset();
-        }}
-      />
-    );
-  }
+  if (done) return done;
 
   return (
     <form onSubmit={decrypt} noValidate aria-label={ft('fileMode.decrypt.formLabel')}>
@@ -54,14 +35,7 @@ export default function DecryptFilePanel() {
         <FileDropZone
           label={ft('fileMode.decrypt.file')}
           hint={ft('fileMode.dropDecrypt')}
-          file={file}
-          disabled={running}
-          onFile={(chosen) => {
-            setFile(chosen);
-            setFileMissing(false);
-            if (state.phase === 'failed') job.reset();
-          }}
-          error={fileMissing ? ft('fileMode.fileRequired') : undefined}
+          {...dropZone}
         />
         <FileJobFooter direction="decrypt" state={state} />
       </Stack>

@@ -21,10 +21,9 @@ import {
   type FileFormValues,
 } from '../model/file-form';
 import { encryptedFileName } from '../model/file-names';
-import { FileDone } from './FileDone';
 import { FileDropZone } from './FileDropZone';
 import { FileJobFooter } from './FileJobFooter';
-import { useFileJob } from './use-file-job';
+import { useFilePanel } from './use-file-panel';
 import { useFileText, type FileText } from './use-file-text';
 
 function fileFormRules(ft: FileText): KeyFormRules<FileFormValues> {
@@ -54,17 +53,11 @@ export default function EncryptFilePanel({ config }: EncryptFilePanelProps) {
   }));
   const kit = useKeyForm<FileFormValues>(defaultValues, rules);
   const { form, key } = kit;
-  const [file, setFile] = useState<File | undefined>(undefined);
-  const [fileMissing, setFileMissing] = useState(false);
-  const job = useFileJob();
-  const { state } = job;
-  const running = state.phase === 'running';
+  const { job, state, requireFile, done: finished, dropZone } = useFilePanel('encrypt');
 
   const encrypt = async (values: FileFormValues) => {
-    if (!file) {
-      setFileMissing(true);
-      return;
-    }
+    const file = requireFile();
+    if (!file) return;
     const encryptionContext = fileEncryptionContext(values);
     const done = await job.run(file, encryptedFileName(file.name), (fileJob) =>
       encryptFileToSink(fileJob, consoleKeyring(values.keyId), encryptionContext),
@@ -84,19 +77,7 @@ export default function EncryptFilePanel({ config }: EncryptFilePanelProps) {
     });
   };
 
-  if (state.phase === 'done') {
-    return (
-      <FileDone
-        direction="encrypt"
-        input={file}
-        file={state.file}
-        onAnother={() => {
-          setFile(undefined);
-          job.reset();
-        }}
-      />
-    );
-  }
+  if (finished) return finished;
 
   return (
     <form
@@ -108,14 +89,7 @@ export default function EncryptFilePanel({ config }: EncryptFilePanelProps) {
         <FileDropZone
           label={ft('fileMode.encrypt.file')}
           hint={ft('fileMode.drop')}
-          file={file}
-          disabled={running}
-          onFile={(chosen) => {
-            setFile(chosen);
-            setFileMissing(false);
-            if (state.phase === 'failed') job.reset();
-          }}
-          error={fileMissing ? ft('fileMode.fileRequired') : undefined}
+          {...dropZone}
         />
         <KeyFormFields
           kit={kit}

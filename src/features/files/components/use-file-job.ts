@@ -2,6 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import type { EnvelopeHeaderInfo } from '../../../shared/envelope';
 import type { FileJob, FileJobResult } from '../model/envelope-file';
 import { progressOf, type Progress } from '../model/progress';
+import { workerPool } from '../model/worker-pool';
 import { chooseSaveTarget } from './save-target';
 
 export interface FinishedFile {
@@ -52,7 +53,12 @@ export function useFileJob() {
             progress: progressOf(bytes, input.size, performance.now() - started),
           });
         report(0);
-        const result = await work({ input, sink: target.sink, onProgress: report });
+        const result = await work({
+          input,
+          sink: target.sink,
+          onProgress: report,
+          pool: workerPool(),
+        });
         performance.mark(JOB_MARKS.end);
         const file: FinishedFile = {
           name: outputName,

@@ -1,3 +1,5 @@
+import type { ByteReader } from '../../../shared/envelope/byte-reader';
+
 const MiB = 1024 * 1024;
 
 /** What the progress bar shows: how far, and how fast so far. */
@@ -22,28 +24,29 @@ export function progressOf(bytesDone: number, bytesTotal: number, elapsedMs: num
 }
 
 /**
- * Passes bytes through unchanged and reports how many went by. Reports are throttled to one
- * per `intervalMs` (plus the last one), so a fast stream does not re-render React per chunk.
+ * Reads through unchanged and reports how many bytes were read. Reports are throttled to one
+ * per `intervalMs` (plus the one at the end of the input), so a fast read does not re-render
+ * React per chunk.
  */
-export function countingStream(
+export function countingReader(
+  reader: ByteReader,
   onCount: (bytes: number) => void,
   intervalMs = 100,
   now: () => number = () => performance.now(),
-): TransformStream<Uint8Array, Uint8Array> {
+): ByteReader {
   let count = 0;
   let lastReport = -Infinity;
-  return new TransformStream({
-    transform(chunk, controller) {
-      count += chunk.byteLength;
+  return {
+    ...(reader.preferredReadSize !== undefined && { preferredReadSize: reader.preferredReadSize }),
+    async read(size) {
+      const bytes = await reader.read(size);
+      count += bytes.length;
       const time = now();
-      if (time - lastReport >= intervalMs) {
+      if (bytes.length < size || time - lastReport >= intervalMs) {
         lastReport = time;
         onCount(count);
       }
-      controller.enqueue(chunk);
+      return bytes;
     },
-    flush() {
-      onCount(count);
-    },
-  });
+  };
 }

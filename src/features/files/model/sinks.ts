@@ -4,14 +4,19 @@
  * leave partial plaintext behind).
  */
 export interface ByteSink {
-  write(chunk: Uint8Array): Promise<void>;
+  /** Bytes, or a Blob of them (a run sealed or opened by a worker thread). */
+  write(chunk: Uint8Array | Blob): Promise<void>;
   /** Ends the output; the Blob for the download button, or undefined when saved to disk. */
   commit(): Promise<Blob | undefined>;
   discard(reason: unknown): Promise<void>;
 }
 
-/** Below this, frames are gathered before becoming one Blob part (fewer, larger parts). */
-const BLOB_PART_BYTES = 8 * 1024 * 1024;
+/**
+ * Frames are gathered to this size before becoming one Blob part: each Blob costs a trip to
+ * the browser's blob store, and in Chromium 32 MiB parts are built ~1.5x faster than 8 MiB
+ * ones (the bytes wait outside the JS heap either way).
+ */
+const BLOB_PART_BYTES = 32 * 1024 * 1024;
 
 /**
  * Collects the output as Blob parts. The browser keeps Blob bytes outside the JS heap (and may
@@ -29,6 +34,11 @@ export function blobSink(type = 'application/octet-stream'): ByteSink {
   };
   return {
     write(chunk) {
+      if (chunk instanceof Blob) {
+        flush();
+        parts.push(chunk);
+        return Promise.resolve();
+      }
       pending.push(chunk);
       pendingBytes += chunk.byteLength;
       if (pendingBytes >= BLOB_PART_BYTES) flush();
@@ -51,7 +61,7 @@ export function blobSink(type = 'application/octet-stream'): ByteSink {
 
 /** The part of the File System Access API's writable this sink uses. */
 export interface FileSystemWritable {
-  write(data: Uint8Array<ArrayBuffer>): Promise<void>;
+  write(data: Uint8Array<ArrayBuffer> | Blob): Promise<void>;
   close(): Promise<void>;
   abort(reason?: unknown): Promise<void>;
 }
@@ -62,7 +72,8 @@ export interface FileSystemWritable {
  */
 export function fileSystemSink(writable: FileSystemWritable): ByteSink {
   return {
-    write: (chunk) => writable.write(chunk as Uint8Array<ArrayBuffer>),
+    write: (chunk) =>
+      writable.write(chunk instanceof Blob ? chunk : (chunk as Uint8Array<ArrayBuffer>)),
     async commit() {
       await writable.close();
       return undefined;
