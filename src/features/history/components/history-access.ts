@@ -9,6 +9,7 @@ type RecordModule = typeof import('./record-encryption');
 // reads it through this module, which fetches it right after the first render. Until then the
 // history reads as empty.
 let store: StoreModule | undefined;
+let recorder: Promise<RecordModule> | undefined;
 let storeRequest: Promise<StoreModule> | undefined;
 const EMPTY: HistoryState = { entries: [], warnings: [] };
 
@@ -17,7 +18,15 @@ function loadStore(): Promise<StoreModule> {
     store = module;
     return module;
   });
+  // The recorder comes along: an encryption's record is then written as its result shows, not
+  // after a fetch that a closed tab would cut short.
+  void loadRecorder();
   return storeRequest;
+}
+
+function loadRecorder(): Promise<RecordModule> {
+  recorder ??= import('./record-encryption');
+  return recorder;
 }
 
 function subscribe(listener: () => void): () => void {
@@ -41,15 +50,9 @@ export function useHistory(): HistoryState {
   return useSyncExternalStore(subscribe, read);
 }
 
-let recorder: Promise<RecordModule> | undefined;
-
-/**
- * The recording module loads with the first record (in practice already fetched with the
- * store); records keep their order, as they queue on one promise.
- */
+/** Records keep their order: they queue on one promise. */
 function withRecorder(use: (module: RecordModule) => void): void {
-  recorder ??= import('./record-encryption');
-  void recorder.then(use);
+  void loadRecorder().then(use);
 }
 
 /** Records a text encryption. */
