@@ -12,7 +12,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash, randomFillSync } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -172,24 +172,21 @@ async function browserRun(consoleUrl: string, dir: string, mib: number, plainHas
   }
 }
 
+/** Exactly what `npm run envelope` runs (package.json), so that is what is timed. */
+const ENVELOPE_COMMAND: string[] = (
+  JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+    scripts: { envelope: string };
+  }
+).scripts.envelope.split(/\s+/);
+
 /** One CLI command under /usr/bin/time: wall seconds and peak resident memory in MB. */
 function timedCli(args: string[], env: Record<string, string>) {
   return new Promise<{ seconds: number; maxRssMB: number }>((resolve, reject) => {
-    const child = spawn(
-      '/usr/bin/time',
-      [
-        '-f',
-        'TIME %e %M',
-        path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx'),
-        'src/cli/envelope.ts',
-        ...args,
-      ],
-      {
-        cwd: REPO_ROOT,
-        env: { PATH: process.env.PATH ?? '', ...env },
-        stdio: ['ignore', 'ignore', 'pipe'],
-      },
-    );
+    const child = spawn('/usr/bin/time', ['-f', 'TIME %e %M', ...ENVELOPE_COMMAND, ...args], {
+      cwd: REPO_ROOT,
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (data: Buffer) => (stderr += data.toString()));
     child.on('error', reject);
