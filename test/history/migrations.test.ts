@@ -63,7 +63,7 @@ describe.each(DIALECTS)('history migrations on %s', (dialect) => {
           })
           .execute();
 
-        expect(await migrateHistory(db)).toEqual(['002_files_and_search']);
+        expect(await migrateHistory(db)).toEqual(ALL.slice(1));
         const repository = new SqlHistoryRepository(db);
         const page = await repository.listRecords({}, { limit: 10 });
         expect(page.items).toEqual([
@@ -99,6 +99,30 @@ describe.each(DIALECTS)('history migrations on %s', (dialect) => {
           }),
         );
         expect(created).toBe(true);
+      } finally {
+        await db.destroy();
+      }
+    },
+    STORE_TIMEOUT,
+  );
+
+  it(
+    'upgrade a database written by version 002: its records stay searchable by ciphertext',
+    async () => {
+      const { db } = await fixture.open('002_files_and_search');
+      try {
+        const older = randomCipherText();
+        const repository = new SqlHistoryRepository(db);
+        await repository.addRecord(sampleRecord({ content: { kind: 'text', cipherText: older } }));
+        expect(await migrateHistory(db)).toEqual(ALL.slice(2));
+        const newer = randomCipherText();
+        await repository.addRecord(sampleRecord({ content: { kind: 'text', cipherText: newer } }));
+        for (const cipherText of [older, newer]) {
+          for (const q of [cipherText, cipherText.slice(0, 20)]) {
+            const found = await repository.listRecords({ q }, { limit: 10 });
+            expect(found.items.map((item) => item.cipher_text)).toEqual([cipherText]);
+          }
+        }
       } finally {
         await db.destroy();
       }

@@ -110,6 +110,18 @@ describe.each(DIALECTS)('HistoryRepository on %s', (dialect) => {
     expect(seen).toEqual(sorted);
   });
 
+  it('finds a record by its whole ciphertext pasted into the search, or by its start', async () => {
+    const cipherText = randomCipherText();
+    const { item } = await store.repository.addRecord(
+      sampleRecord({ content: { kind: 'text', cipherText } }),
+    );
+    await store.repository.addRecord(sampleRecord());
+    for (const q of [cipherText, cipherText.slice(0, 30), cipherText.slice(0, 12)]) {
+      const found = await store.repository.listRecords({ q }, { limit: 50 });
+      expect(found.items.map((record) => record.id)).toEqual([item.id]);
+    }
+  });
+
   it('pages through search results, whether matches are common or rare', async () => {
     const base = Date.parse('2026-02-01T00:00:00.000Z');
     await store.repository.importRecords(

@@ -1,6 +1,7 @@
 /** WHERE clauses for the history and audit lists, shared by every query that reads them. */
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { KeysetPosition } from './cursor';
+import { SEARCHED_CIPHER_PREFIX_CHARS } from './migrations/003_shorter_cipher_prefix';
 import type { AuditFilters, HistoryFilters } from './repository';
 import type { HistoryDatabase } from './tables';
 
@@ -27,11 +28,18 @@ function dateRange(word: string): { from: Date; until: Date } | null {
   return { from, until };
 }
 
+/** A word that looks like a ciphertext (or a long start of one) is cut to what is indexed. */
+function searchableWord(word: string): string {
+  return word.length > SEARCHED_CIPHER_PREFIX_CHARS && /^[0-9a-z+/=]+$/.test(word)
+    ? word.slice(0, SEARCHED_CIPHER_PREFIX_CHARS)
+    : word;
+}
+
 export function searchTermsOf(q: string | undefined): SearchTerms {
   const terms: SearchTerms = { words: [], ranges: [] };
   for (const word of (q ?? '').trim().toLowerCase().split(/\s+/).filter(Boolean)) {
     const range = dateRange(word);
-    if (range === null) terms.words.push(word);
+    if (range === null) terms.words.push(searchableWord(word));
     else terms.ranges.push(range);
   }
   return terms;
