@@ -1,12 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildLocalKms, loadLocalKmsConfig, type LocalKms } from '../kms-local';
 import { parseHeader } from '../shared/envelope';
+import { promisify } from 'node:util';
 import { EXIT, runEnvelopeCli } from './run';
+
+const execFileAsync = promisify(execFile);
 
 // The e2e seed: fixed ids and aliases on every machine.
 const SEED = 'e2e/fixtures/local-kms-seed.yaml';
@@ -170,5 +174,23 @@ describe('npm run envelope (against a real local KMS)', () => {
       expect(result.stderr).toContain('Usage:');
     }
     expect((await cli(['--help'])).stdout).toContain('npm run envelope -- encrypt');
+  });
+
+  it('runs as `npm run envelope` does: the bundled entry, built when missing', async () => {
+    // Inside the repository: the bundle finds its dependencies in node_modules from there.
+    const cache = path.resolve('node_modules', '.cache');
+    await mkdir(cache, { recursive: true });
+    const bundleDir = await mkdtemp(path.join(cache, 'envelope-bundle-test-'));
+    try {
+      const { stdout } = await execFileAsync(
+        process.execPath,
+        [path.resolve('scripts/envelope.mjs'), '--help'],
+        { env: { ...process.env, KMS_CONSOLE_CLI_BUNDLE_DIR: bundleDir } },
+      );
+      expect(stdout).toContain('npm run envelope -- encrypt');
+      expect(await readdir(bundleDir)).toEqual(['envelope-cli.mjs']);
+    } finally {
+      await rm(bundleDir, { recursive: true, force: true });
+    }
   });
 });
