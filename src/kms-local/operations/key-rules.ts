@@ -61,17 +61,6 @@ export function requireUsable(key: StoredKey): void {
   if (state !== '2') throw new KmsError('KMS.0308', 'The key is not enabled.');
 }
 
-const USAGE_REFUSALS: Record<KeyUsage, string> = {
-  ENCRYPT_DECRYPT: 'The key usage is SIGN_VERIFY: it cannot encrypt or decrypt.',
-  SIGN_VERIFY: 'The key usage is ENCRYPT_DECRYPT: it cannot sign or verify.',
-  GENERATE_VERIFY_MAC: 'Only a key with usage GENERATE_VERIFY_MAC makes or checks MACs.',
-};
-
-/** A key whose kind can do something may still have been created for the other usage. */
-export function requireUsage(key: StoredKey, usage: KeyUsage): void {
-  if (key.metadata.usage !== usage) throw new KmsError('KMS.0308', USAGE_REFUSALS[usage]);
-}
-
 /**
  * The checks an operation makes of its key, in the order the cloud applies them: it exists,
  * is enabled, its kind can do the operation, and it was created for this usage.
@@ -93,7 +82,7 @@ export function capableKey<Capability>(
 export function encryptionKey(store: Keystore, keyId: string): [StoredKey, KeyEncryption] {
   return capableKey(store, keyId, (can) => can.encryption, {
     required: 'ENCRYPT_DECRYPT',
-    refusal: ['KMS.0308', USAGE_REFUSALS.ENCRYPT_DECRYPT],
+    refusal: ['KMS.0308', 'The key usage is SIGN_VERIFY: it cannot encrypt or decrypt.'],
   });
 }
 

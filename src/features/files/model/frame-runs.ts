@@ -67,7 +67,7 @@ function slices(size: number, unit: number, tail = 0): Slice[] {
 }
 
 /** A plaintext that is an exact multiple of runs still ends with a full final frame. */
-export function plaintextSlices(size: number, frameLength: number): Slice[] {
+function plaintextSlices(size: number, frameLength: number): Slice[] {
   return slices(size, frameLength);
 }
 
